@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ukpanel",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ukpanel", targets: ["ukpanel"]),
+        .library(name: "SurveyFiles", targets: ["SurveyFiles"]),
+        .library(name: "SurveySchema", targets: ["SurveySchema"]),
+        .library(name: "SurveyPanel", targets: ["SurveyPanel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Layer 0: zlib, the system library, with a shim for the macros Swift cannot import.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Layer 1: bytes to rows. Knows nothing of any survey.
+        .target(name: "SurveyFiles", dependencies: ["CZlib"]),
+        // Layer 2: schemas/*.yaml, harmonised variables, typed records.
+        .target(
+            name: "SurveySchema",
+            dependencies: ["SurveyFiles", .product(name: "Yams", package: "Yams")]
+        ),
+        // Layer 3: waves, discovery of files in a download, streams of person-waves.
+        .target(name: "SurveyPanel", dependencies: ["SurveyFiles", "SurveySchema"]),
+        // The command line's work, callable from tests.
+        .target(
+            name: "UKPanelCommands",
+            dependencies: [
+                "SurveyFiles", "SurveySchema", "SurveyPanel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The thin executable.
+        .executableTarget(name: "ukpanel", dependencies: ["UKPanelCommands"]),
+        .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles"]),
+        .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema"]),
+        .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles"]),
+        .testTarget(
+            name: "UKPanelCommandsTests",
+            dependencies: ["UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

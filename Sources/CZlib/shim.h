@@ -1,0 +1,16 @@
+#ifndef UKPANEL_CZLIB_SHIM_H
+#define UKPANEL_CZLIB_SHIM_H
+
+#include <zlib.h>
+
+/// inflateInit2 is a macro; Swift cannot call it directly.
+static inline int CZlib_inflateInit2(z_streamp strm, int windowBits) {
+    return inflateInit2(strm, windowBits);
+}
+
+/// deflateInit2 is a macro; Swift cannot call it directly.
+static inline int CZlib_deflateInit2(z_streamp strm, int level, int windowBits) {
+    return deflateInit2(strm, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+}
+
+#endif

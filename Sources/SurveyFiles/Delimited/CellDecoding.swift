@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Numbers straight from bytes, with no `String` in between.
+public enum CellDecoding {
+    /// Parses an optionally signed decimal integer, allowing surrounding spaces
+    /// and a zero fraction (`3.0`, which some exports write for integers).
+    ///
+    /// - Returns: `nil` for an empty cell, anything else non-integer, or an overflow.
+    @inlinable
+    public static func int(_ p: UnsafePointer<UInt8>, count: Int) -> Int? {
+        var i = 0
+        var end = count
+        while i < end && p[i] == 0x20 { i += 1 }
+        while end > i && p[end - 1] == 0x20 { end -= 1 }
+        guard i < end else { return nil }
+        var negative = false
+        if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
+        guard i < end else { return nil }
+        var value = 0
+        var digits = 0
+        while i < end {
+            let d = p[i] &- 0x30
+            if d > 9 { break }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(d))
+            if o1 || o2 { return nil }
+            value = a
+            digits += 1
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        if i < end {
+            // Accept a fraction of zeros only.
+            guard p[i] == 0x2E else { return nil }
+            i += 1
+            while i < end && p[i] == 0x30 { i += 1 }
+            guard i == end else { return nil }
+        }
+        return negative ? -value : value
+    }
+
+    /// Parses a decimal number (`12`, `-0.75`, `1.5e3`), allowing surrounding spaces.
+    ///
+    /// Plain decimals of up to 15 significant digits take an exact fast path
+    /// (one correctly rounded division); anything else goes to `strtod`.
+    ///
+    /// - Returns: `nil` for an empty cell or anything that is not a number.
+    @inlinable
+    public static func double(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
+        var i = 0
+        var end = count
+        while i < end && p[i] == 0x20 { i += 1 }
+        while end > i && p[end - 1] == 0x20 { end -= 1 }
+        guard i < end else { return nil }
+        let first = i
+        var negative = false
+        if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var sawDigit = false
+        var fractionDigits = 0
+        var seenPoint = false
+        while i < end {
+            let c = p[i]
+            if c == 0x2E {
+                if seenPoint { return nil }
+                seenPoint = true
+            } else {
+                let d = c &- 0x30
+                if d > 9 { break }
+                sawDigit = true
+                if mantissa != 0 || d != 0 { significant += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                if seenPoint { fractionDigits += 1 }
+            }
+            i += 1
+        }
+        if i == end {
+            guard sawDigit else { return nil }
+            if significant <= 15 && fractionDigits <= 22 {
+                let value = Double(mantissa) / powersOfTen[fractionDigits]
+                return negative ? -value : value
+            }
+        }
+        return slowDouble(p + first, count: end - first)
+    }
+
+    /// Exact powers of ten representable in a `Double`.
+    @usableFromInline
+    static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    @usableFromInline
+    static func slowDouble(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
+        guard count < 64 else { return nil }
+        var buffer = [CChar](repeating: 0, count: count + 1)
+        for i in 0..<count { buffer[i] = CChar(bitPattern: p[i]) }
+        return buffer.withUnsafeBufferPointer { b -> Double? in
+            guard let start = b.baseAddress else { return nil }
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let value = strtod(start, &endPointer)
+            guard let endPointer, start.distance(to: UnsafePointer(endPointer)) == count else { return nil }
+            guard value.isFinite else { return nil }
+            return value
+        }
+    }
+}

@@ -1,0 +1,205 @@
+/// Reads a delimited text file (tab by default) whose first line names the columns,
+/// streaming, decoding only the columns the caller projects.
+///
+/// ```swift
+/// let reader = DelimitedTableReader(input: DataInput(path: "h_indresp.tab.gz"))
+/// try reader.read(project: { header in try header.projection(of: ["pidp", "h_jbstat"], file: "…") }) { row in
+///     let pidp = row.int(0)
+/// }
+/// ```
+///
+/// Quoting is not interpreted: the UK Data Service's tab files never quote, and a
+/// tab cannot occur inside a value. Lines may end in LF or CRLF.
+public final class DelimitedTableReader {
+    /// Reading options.
+    public struct Options: Sendable {
+        /// The field separator (tab).
+        public var delimiter: UInt8 = 0x09
+        /// Match column names without regard to case.
+        public var caseInsensitiveNames = false
+        /// The decompression-bomb guard.
+        public var limits: DecompressionLimits = .standard
+        /// The size of each read buffer.
+        public var chunkSize = 1 << 20
+        /// Read and inflate on a second thread (on by default).
+        public var pipelined = true
+
+        /// The defaults: tab, case-sensitive, 1 MiB chunks, pipelined.
+        public init() {}
+    }
+
+    /// What a pass over the file saw.
+    public struct Summary: Sendable, Equatable {
+        /// Data rows (lines after the header).
+        public var rows: Int
+        /// Decompressed bytes.
+        public var bytes: Int
+    }
+
+    /// The file.
+    public let input: DataInput
+    /// The options.
+    public let options: Options
+    /// Called now and then with (file bytes consumed, file size) while reading.
+    public var onProgress: ((Int, Int?) -> Void)?
+
+    /// A reader of `input`.
+    public init(input: DataInput, options: Options = Options()) {
+        self.input = input
+        self.options = options
+    }
+
+    /// Reads only the header line.
+    public func readHeader() throws(SurveyFileError) -> DelimitedHeader {
+        var header: DelimitedHeader?
+        var options = self.options
+        options.pipelined = false
+        options.chunkSize = 64 << 10
+        let source = try input.open(limits: options.limits)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var splitter = LineSplitter()
+        let name = input.description
+        let caseless = options.caseInsensitiveNames
+        let delimiter = options.delimiter
+        while header == nil {
+            let n = try source.read(into: buffer)
+            let handle = { (line: UnsafeRawBufferPointer, _: Int, _: Int) throws(SurveyFileError) in
+                if header == nil { header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name) }
+            }
+            if n == 0 {
+                try splitter.finish(handle)
+                break
+            }
+            try splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), handle)
+        }
+        guard let header else {
+            throw SurveyFileError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
+        }
+        return header
+    }
+
+    /// Reads every row, calling `row` with the projected cells.
+    ///
+    /// - Parameters:
+    ///   - project: given the header, returns the columns to decode (it may throw,
+    ///     for instance when a required variable is absent).
+    ///   - row: called for each data row, in file order.
+    /// - Returns: the number of rows and bytes read.
+    /// - Throws: `SurveyFileError` for unreadable input, a row with the wrong number
+    ///   of fields (naming file and line), or whatever `project` or `row` throw.
+    @discardableResult
+    public func read(
+        project: (DelimitedHeader) throws -> ColumnProjection,
+        row: (RowCells) throws -> Void
+    ) throws -> Summary {
+        var splitter = LineSplitter()
+        var fields: FieldSplitter?
+        defer { fields?.deallocate() }
+        var rows = 0
+        let name = input.description
+        let delimiter = options.delimiter
+        let caseless = options.caseInsensitiveNames
+
+        let handle = { (line: UnsafeRawBufferPointer, number: Int, offset: Int) throws in
+            guard let splitterForRows = fields else {
+                let header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name)
+                fields = FieldSplitter(projection: try project(header), delimiter: delimiter)
+                return
+            }
+            guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+                if splitterForRows.projection.columnCount == 1 {
+                    // A one-column file's empty line is one empty cell.
+                    try Self.emptyLine(row: row, fields: splitterForRows, number: number, offset: offset)
+                    rows += 1
+                    return
+                }
+                throw Self.fieldCountError(file: name, line: number, offset: offset, found: 1, splitterForRows)
+            }
+            let found = splitterForRows.split(base, count: line.count)
+            if found != splitterForRows.projection.columnCount {
+                throw Self.fieldCountError(file: name, line: number, offset: offset, found: found, splitterForRows)
+            }
+            rows += 1
+            try row(RowCells(
+                base: base, starts: splitterForRows.starts, ends: splitterForRows.ends,
+                count: splitterForRows.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
+        }
+
+        if options.pipelined {
+            let chunks = PipelinedChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
+            var lastReport = 0
+            while let chunk = try chunks.next() {
+                try splitter.feed(chunk, handle)
+                if let onProgress, splitter.bytesFed - lastReport >= 16 << 20 {
+                    lastReport = splitter.bytesFed
+                    let (consumed, total) = chunks.progress
+                    onProgress(consumed, total)
+                }
+            }
+        } else {
+            let source = try input.open(limits: options.limits)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
+            defer { buffer.deallocate() }
+            while true {
+                let n = try source.readFully(into: buffer)
+                if n == 0 { break }
+                try splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), handle)
+                onProgress?(source.bytesConsumed, source.totalBytes)
+            }
+        }
+        try splitter.finish(handle)
+        if fields == nil {
+            throw SurveyFileError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
+        }
+        return Summary(rows: rows, bytes: splitter.bytesFed)
+    }
+
+    static func parseHeader(
+        _ line: UnsafeRawBufferPointer, delimiter: UInt8, caseless: Bool, file: String
+    ) throws(SurveyFileError) -> DelimitedHeader {
+        var bytes = line[...]
+        // A UTF-8 byte-order mark before the first name is not part of it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let names = bytes.split(separator: delimiter, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self).trimmingSpaces()
+        }
+        guard !(names.count == 1 && names[0].isEmpty) else {
+            throw SurveyFileError(.corrupt, file: file, line: 1, reason: "the header line is empty")
+        }
+        return DelimitedHeader(names: names, caseInsensitive: caseless)
+    }
+
+    private static func emptyLine(row: (RowCells) throws -> Void, fields: FieldSplitter, number: Int, offset: Int) throws {
+        var byte: UInt8 = 0
+        try withUnsafeMutablePointer(to: &byte) { pointer in
+            for slot in 0..<fields.projection.columnIndices.count {
+                fields.starts[slot] = 0
+                fields.ends[slot] = 0
+            }
+            try row(RowCells(
+                base: UnsafePointer(pointer), starts: fields.starts, ends: fields.ends,
+                count: fields.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
+        }
+    }
+
+    private static func fieldCountError(
+        file: String, line: Int, offset: Int, found: Int, _ fields: FieldSplitter
+    ) -> SurveyFileError {
+        SurveyFileError(
+            .wrongFieldCount, file: file, line: line, byteOffset: offset,
+            reason: "row has \(found) fields but the header names \(fields.projection.columnCount)",
+            hint: found == 1 ? "is this line blank, or the file not tab-delimited?" : nil)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and carriage returns.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

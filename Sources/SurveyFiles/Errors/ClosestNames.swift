@@ -1,0 +1,43 @@
+/// Finds the names in a list that are closest to a name that was not found,
+/// for hints like "the closest variables present are h_jbstat, h_jbsat".
+public enum ClosestNames {
+    /// The `limit` names nearest to `target` by edit distance (case-insensitive),
+    /// nearest first, ties broken by the order of `candidates`.
+    ///
+    /// - Complexity: O(*n* · *m*²) for *n* candidates of length about *m*.
+    public static func nearest(to target: String, in candidates: [String], limit: Int = 3) -> [String] {
+        let wanted = Array(target.lowercased().utf8)
+        var scored: [(distance: Int, index: Int)] = []
+        scored.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() {
+            let distance = editDistance(wanted, Array(candidate.lowercased().utf8))
+            scored.append((distance, index))
+        }
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index }
+        return scored.prefix(limit).map { candidates[$0.index] }
+    }
+
+    /// A hint sentence naming the nearest candidates, or `nil` when there are none.
+    public static func hint(for target: String, in candidates: [String], noun: String = "variables") -> String? {
+        let near = nearest(to: target, in: candidates)
+        guard !near.isEmpty else { return nil }
+        return "the closest \(noun) present are \(near.joined(separator: ", "))"
+    }
+
+    /// Levenshtein distance between two byte strings.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

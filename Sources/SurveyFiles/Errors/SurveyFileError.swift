@@ -1,0 +1,67 @@
+/// An error met while reading or writing a survey file.
+///
+/// Every error says where it happened, as precisely as the reader knows it: the
+/// file (and the archive member), the line or the byte offset, and the variable.
+/// Errors are equal when their codes are equal, so tests can match on the kind of
+/// failure without pinning the wording.
+public struct SurveyFileError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// What kind of failure this is; stable across releases.
+    public enum Code: String, Sendable {
+        case cannotOpen
+        case ioFailure
+        case truncated
+        case corrupt
+        case decompressionLimit
+        case unsupported
+        case notFound
+        case wrongFieldCount
+        case missingVariable
+        case invalidValue
+        case outputFailure
+    }
+
+    /// What kind of failure this is.
+    public var code: Code
+    /// The file (for an archive member: `archive.zip//member/path`).
+    public var file: String
+    /// The 1-based line of the decompressed text, when known.
+    public var line: Int?
+    /// The byte offset, in the file's own (compressed) bytes or, with `line`, in the decompressed text.
+    public var byteOffset: Int?
+    /// The variable (column) concerned, when there is one.
+    public var variable: String?
+    /// What went wrong, in words.
+    public var reason: String
+    /// What the user can do about it, when there is something to say.
+    public var hint: String?
+
+    /// Creates an error; only `code`, `file` and `reason` are required.
+    public init(
+        _ code: Code, file: String, line: Int? = nil, byteOffset: Int? = nil,
+        variable: String? = nil, reason: String, hint: String? = nil
+    ) {
+        self.code = code
+        self.file = file
+        self.line = line
+        self.byteOffset = byteOffset
+        self.variable = variable
+        self.reason = reason
+        self.hint = hint
+    }
+
+    /// `file:line: variable 'x': reason (byte N) — hint`, in the order a person reads it.
+    public var description: String {
+        var location = file
+        if let line { location += ", line \(line)" }
+        if let byteOffset { location += line == nil ? ", byte offset \(byteOffset)" : " (byte \(byteOffset))" }
+        var text = "\(location): "
+        if let variable { text += "variable '\(variable)': " }
+        text += reason
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+
+    public static func == (lhs: SurveyFileError, rhs: SurveyFileError) -> Bool {
+        lhs.code == rhs.code
+    }
+}

@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file, or a byte range of one (an archive member), with `pread`.
+public final class FileByteSource: ByteSource {
+    private let descriptor: Int32
+    private let name: String
+    private let start: Int
+    private let end: Int
+    private var position: Int
+
+    /// Opens `path` for reading.
+    ///
+    /// - Parameters:
+    ///   - path: the file on disk.
+    ///   - displayName: the name used in errors (defaults to `path`).
+    ///   - range: the byte range to read; the whole file when `nil`.
+    /// - Throws: `SurveyFileError.Code.cannotOpen` when the file cannot be opened,
+    ///   `.truncated` when the range runs past the end of the file.
+    public init(path: String, displayName: String? = nil, range: Range<Int>? = nil) throws(SurveyFileError) {
+        let name = displayName ?? path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw SurveyFileError(.cannotOpen, file: name, reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw SurveyFileError(.cannotOpen, file: name, reason: "cannot stat: \(String(cString: strerror(errno)))")
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw SurveyFileError(.cannotOpen, file: name, reason: "is a folder, not a file")
+        }
+        let size = Int(info.st_size)
+        let range = range ?? 0..<size
+        guard range.upperBound <= size else {
+            close(fd)
+            throw SurveyFileError(
+                .truncated, file: name, byteOffset: size,
+                reason: "file ends at byte \(size) but the data runs to byte \(range.upperBound)")
+        }
+        self.descriptor = fd
+        self.name = name
+        self.start = range.lowerBound
+        self.end = range.upperBound
+        self.position = range.lowerBound
+        #if os(Linux)
+        _ = posix_fadvise(fd, off_t(range.lowerBound), off_t(range.count), POSIX_FADV_SEQUENTIAL)
+        #endif
+    }
+
+    deinit { close(descriptor) }
+
+    public var bytesConsumed: Int { position - start }
+    public var totalBytes: Int? { end - start }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyFileError) -> Int {
+        let wanted = min(buffer.count, end - position)
+        guard wanted > 0, let base = buffer.baseAddress else { return 0 }
+        while true {
+            let n = pread(descriptor, base, wanted, off_t(position))
+            if n > 0 {
+                position += n
+                return n
+            }
+            if n == 0 {
+                throw SurveyFileError(
+                    .truncated, file: name, byteOffset: position,
+                    reason: "file ended early, \(end - position) bytes short")
+            }
+            if errno == EINTR { continue }
+            throw SurveyFileError(
+                .ioFailure, file: name, byteOffset: position,
+                reason: "read failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Reads exactly `count` bytes at absolute `offset` of the file, for headers and directories.
+    func readExactly(count: Int, at offset: Int) throws(SurveyFileError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(descriptor, base + done, count - done, off_t(offset + done))
+            }
+            if n > 0 { done += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            throw SurveyFileError(
+                n == 0 ? .truncated : .ioFailure, file: name, byteOffset: offset + done,
+                reason: n == 0 ? "file ended early" : "read failed: \(String(cString: strerror(errno)))")
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,32 @@
+/// Somewhere bytes are written: a file, standard output, a compressor.
+public protocol ByteSink: AnyObject {
+    /// Writes all of `bytes`.
+    func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyFileError)
+    /// Flushes what is buffered and ends the stream (a compressor writes its trailer).
+    func finish() throws(SurveyFileError)
+}
+
+extension ByteSink {
+    /// Writes the UTF-8 bytes of `text`.
+    public func write(_ text: String) throws(SurveyFileError) {
+        var text = text
+        let result: Result<Void, SurveyFileError> = text.withUTF8 { utf8 in
+            do throws(SurveyFileError) {
+                try write(UnsafeRawBufferPointer(utf8))
+                return .success(())
+            } catch { return .failure(error) }
+        }
+        try result.get()
+    }
+
+    /// Writes `bytes`.
+    public func write(_ bytes: [UInt8]) throws(SurveyFileError) {
+        let result: Result<Void, SurveyFileError> = bytes.withUnsafeBytes { raw in
+            do throws(SurveyFileError) {
+                try write(raw)
+                return .success(())
+            } catch { return .failure(error) }
+        }
+        try result.get()
+    }
+}

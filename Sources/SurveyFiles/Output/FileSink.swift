@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered writer to a file descriptor (a file or standard output).
+public final class FileSink: ByteSink {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private let name: String
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var used = 0
+    /// Bytes written so far.
+    public private(set) var bytesWritten = 0
+
+    /// Writes to standard output.
+    public static func standardOutput() -> FileSink {
+        FileSink(descriptor: 1, owns: false, name: "standard output")
+    }
+
+    /// Creates (or truncates) `path`.
+    public convenience init(creating path: String) throws(SurveyFileError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            throw SurveyFileError(
+                .outputFailure, file: path, reason: "cannot create: \(String(cString: strerror(errno)))")
+        }
+        self.init(descriptor: fd, owns: true, name: path)
+    }
+
+    private init(descriptor: Int32, owns: Bool, name: String, capacity: Int = 256 << 10) {
+        self.descriptor = descriptor
+        self.ownsDescriptor = owns
+        self.name = name
+        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+        buffer.deallocate()
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyFileError) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if used + bytes.count > buffer.count {
+            try flush()
+            if bytes.count >= buffer.count {
+                try writeOut(source, bytes.count)
+                return
+            }
+        }
+        guard let target = buffer.baseAddress else { return }
+        (target + used).copyMemory(from: source, byteCount: bytes.count)
+        used += bytes.count
+    }
+
+    /// Writes out what is buffered.
+    public func flush() throws(SurveyFileError) {
+        guard used > 0, let base = buffer.baseAddress else { return }
+        try writeOut(UnsafeRawPointer(base), used)
+        used = 0
+    }
+
+    public func finish() throws(SurveyFileError) {
+        try flush()
+    }
+
+    private func writeOut(_ base: UnsafeRawPointer, _ count: Int) throws(SurveyFileError) {
+        var done = 0
+        while done < count {
+            let n = Glibc.write(descriptor, base + done, count - done)
+            if n > 0 { done += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            throw SurveyFileError(
+                .outputFailure, file: name, byteOffset: bytesWritten + done,
+                reason: "write failed: \(String(cString: strerror(errno)))")
+        }
+        bytesWritten += count
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `ukpanel` command and its subcommands.
+public struct UKPanelCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ukpanel",
+        abstract: "Read UK Data Service survey downloads (UKHLS, LFS) fast, exactly as delivered.",
+        subcommands: [])
+
+    public init() {}
+}

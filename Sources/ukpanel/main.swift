@@ -1,0 +1,3 @@
+import UKPanelCommands
+
+UKPanelCommand.main()
