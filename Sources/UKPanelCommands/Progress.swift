@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Progress of a long read, on standard error, only when it is a terminal.
+final class ProgressLine {
+    private let label: String
+    private let enabled: Bool
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    /// A progress line for reading `label`; silent unless stderr is a terminal (or `quiet`).
+    init(label: String, quiet: Bool = false) {
+        self.label = label
+        self.enabled = !quiet && isatty(2) != 0
+    }
+
+    /// Redraws at most five times a second.
+    func update(consumed: Int, total: Int?) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let seconds = max(now.timeIntervalSince(started), 0.001)
+        var text = "\r\(label): \(Self.megabytes(consumed))"
+        if let total, total > 0 {
+            text += " of \(Self.megabytes(total)) (\(Int(Double(consumed) * 100 / Double(total)))%)"
+        }
+        text += String(format: ", %.0f MB/s  ", Double(consumed) / 1e6 / seconds)
+        FileHandle.standardError.write(Data(text.utf8))
+        drawn = true
+    }
+
+    /// Clears the line.
+    func end() {
+        guard enabled, drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1e6)
+    }
+}
