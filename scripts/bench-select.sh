@@ -22,7 +22,8 @@ fi
 # 20 columns spread across the file, the last one near its end.
 vars=pidp
 for c in 3 50 100 199 250 333 400 512 640 700 801 900 1000 1111 1200 1300 1450 1500 $((columns - 1)); do
-  vars="$vars,h_var$c$([ $((c % 7)) -eq 0 ] && echo _dv)"
+  suffix=""; [ $((c % 7)) -eq 0 ] && suffix=_dv
+  vars="$vars,h_var$c$suffix"
 done
 now() { date +%s.%N; }
 gz=(); sel=()

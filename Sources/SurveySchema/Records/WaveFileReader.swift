@@ -1,0 +1,56 @@
+import SurveyFiles
+
+/// Streams one wave's file through the schema: each row decoded to harmonised
+/// values (or a `PersonWave`), reading only the columns the schema needs.
+public struct WaveFileReader {
+    /// The schema.
+    public let schema: SurveySchema
+    /// The file's role in the schema (`indresp`).
+    public let role: String
+    /// The wave.
+    public let wave: Wave
+    /// The file.
+    public let input: DataInput
+    /// Reader options (case, limits, buffers).
+    public var options: DelimitedTableReader.Options
+    /// Progress callback: (file bytes consumed, file size).
+    public var onProgress: ((Int, Int?) -> Void)?
+
+    /// A reader of `input`, the `role` file of `wave`.
+    public init(schema: SurveySchema, role: String = "indresp", wave: Wave, input: DataInput,
+                options: DelimitedTableReader.Options = .init()) {
+        self.schema = schema
+        self.role = role
+        self.wave = wave
+        self.input = input
+        self.options = options
+    }
+
+    /// Calls `body` with the layout and each row's harmonised values.
+    @discardableResult
+    public func forEachRecord(
+        _ body: (FileLayout, [HarmonisedValue], RowCells) throws -> Void
+    ) throws -> DelimitedTableReader.Summary {
+        let reader = DelimitedTableReader(input: input, options: options)
+        reader.onProgress = onProgress
+        var layout: FileLayout?
+        let file = input.description
+        return try reader.read(project: { header in
+            let resolved = try FileLayout(schema: schema, role: role, wave: wave, header: header, file: file)
+            layout = resolved
+            return resolved.projection
+        }) { row in
+            guard let layout else { return }
+            try body(layout, try layout.decode(row, file: file), row)
+        }
+    }
+
+    /// Calls `body` with each person's record.
+    @discardableResult
+    public func forEachPerson(_ body: (PersonWave) throws -> Void) throws -> DelimitedTableReader.Summary {
+        let file = input.description
+        return try forEachRecord { layout, values, row in
+            try body(try PersonWave(values: values, layout: layout, file: file, line: row.lineNumber))
+        }
+    }
+}
