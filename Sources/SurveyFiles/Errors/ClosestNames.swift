@@ -10,7 +10,9 @@ public enum ClosestNames {
         var scored: [(distance: Int, index: Int)] = []
         scored.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
-            let distance = editDistance(wanted, Array(candidate.lowercased().utf8))
+            let name = Array(candidate.lowercased().utf8)
+            // A name that contains what was asked for (h_jbstat for jbstat) is the best hint of all.
+            let distance = name.count > wanted.count && contains(name, wanted) ? 0 : editDistance(wanted, name)
             scored.append((distance, index))
         }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index }
@@ -22,6 +24,14 @@ public enum ClosestNames {
         let near = nearest(to: target, in: candidates)
         guard !near.isEmpty else { return nil }
         return "the closest \(noun) present are \(near.joined(separator: ", "))"
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// Levenshtein distance between two byte strings.

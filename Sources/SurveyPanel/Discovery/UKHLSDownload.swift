@@ -1,0 +1,95 @@
+import SurveyFiles
+import SurveySchema
+
+/// The UKHLS files found in a download: each wave's `indresp`, and `xwavedat`.
+///
+/// Understands the current flat layout (`UKDA-6614-tab/tab/ukhls/h_indresp.tab`),
+/// the older per-wave folders (`tab/ukhls_w8/h_indresp.tab`, `tab/ukhls_wx/xwavedat.tab`),
+/// loose files, gzip-compressed files (`.tab.gz`) and zip archives as downloaded,
+/// in any mix. Waves are recognised by their letter, so wave 15 (`o`) and later
+/// are found with no change.
+public struct UKHLSDownload: Sendable {
+    /// Each wave's individual-response file.
+    public var indresp: [Wave: DataInput]
+    /// The cross-wave file, when present.
+    public var xwavedat: DataInput?
+    /// What the user should know: duplicates set aside, files in formats not read yet.
+    public var notes: [String]
+
+    /// The waves found, in order.
+    public var waves: [Wave] { indresp.keys.sorted() }
+
+    /// Finds the UKHLS files under `root` (a folder, a zip archive, or one file).
+    ///
+    /// - Throws: `SurveyFileError` when `root` cannot be read, or holds no UKHLS file at all.
+    public init(root: String) throws(SurveyFileError) {
+        self.init(listing: try DownloadListing(root: root))
+        if indresp.isEmpty && xwavedat == nil {
+            throw SurveyFileError(
+                .notFound, file: root,
+                reason: "no UKHLS tab files found (looked for {w}_indresp.tab[.gz] and xwavedat.tab[.gz])",
+                hint: notes.first ?? "point --data at the unpacked download, its UKDA-6614-tab.zip, or a folder holding them")
+        }
+    }
+
+    /// Classifies the files of a listing.
+    public init(listing: DownloadListing) {
+        var indresp: [Wave: Candidate] = [:]
+        var xwavedat: Candidate?
+        var notes: [String] = []
+        var otherFormats = Set<String>()
+        for item in listing.items {
+            let components = item.relativePath.split(separator: "/").map(String.init)
+            guard let name = components.last?.lowercased() else { continue }
+            let parent = components.count >= 2 ? components[components.count - 2].lowercased() : ""
+            if parent == "bhps" || parent.hasPrefix("bhps_") { continue }
+            guard let (stem, compressed) = Self.tabStem(name) else {
+                if name.hasSuffix("_indresp.dta") || name.hasSuffix("_indresp.sav") || name.hasSuffix("_indresp.zsav") {
+                    otherFormats.insert(String(name.split(separator: ".").last ?? ""))
+                }
+                continue
+            }
+            // Rank: loose uncompressed files first, then gzip, then archive members.
+            let candidate = Candidate(input: item.input, rank: (item.inArchive ? 2 : 0) + (compressed ? 1 : 0))
+            if stem == "xwavedat" {
+                xwavedat = Candidate.prefer(xwavedat, candidate, what: "xwavedat", notes: &notes)
+                continue
+            }
+            guard stem.hasSuffix("_indresp"), stem.count == "h_indresp".count,
+                  let wave = Wave(letter: String(stem.prefix(1)))
+            else { continue }
+            if parent.hasPrefix("ukhls_w"), let folderWave = Int(parent.dropFirst("ukhls_w".count)), folderWave != wave.number {
+                notes.append("\(item.input) is in folder \(parent) but its letter says wave \(wave.number): using the letter")
+            }
+            indresp[wave] = Candidate.prefer(indresp[wave], candidate, what: "\(wave)", notes: &notes)
+        }
+        if !otherFormats.isEmpty {
+            notes.append(
+                "found UKHLS files in \(otherFormats.sorted().joined(separator: ", ")) format, which this version does not read yet: use the tab-delimited download (UKDA-6614-tab)")
+        }
+        self.indresp = indresp.mapValues(\.input)
+        self.xwavedat = xwavedat?.input
+        self.notes = notes
+    }
+
+    /// A file found, ranked: loose uncompressed files (0) before gzip (1), before archive members (2, 3).
+    struct Candidate {
+        var input: DataInput
+        var rank: Int
+
+        /// The better of two finds of the same file, noting the one set aside.
+        static func prefer(_ current: Candidate?, _ new: Candidate, what: String, notes: inout [String]) -> Candidate {
+            guard let current else { return new }
+            let (keep, drop) = current.rank <= new.rank ? (current, new) : (new, current)
+            notes.append("\(what) found twice: using \(keep.input), not \(drop.input)")
+            return keep
+        }
+    }
+
+    /// `h_indresp` from `h_indresp.tab` or `h_indresp.tab.gz`, with whether it is compressed.
+    static func tabStem(_ name: String) -> (String, Bool)? {
+        if name.hasSuffix(".tab.gz") { return (String(name.dropLast(".tab.gz".count)), true) }
+        if name.hasSuffix(".tab") { return (String(name.dropLast(".tab".count)), false) }
+        return nil
+    }
+}

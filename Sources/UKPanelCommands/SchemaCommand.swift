@@ -1,0 +1,123 @@
+import ArgumentParser
+import SurveyFiles
+import SurveyPanel
+import SurveySchema
+
+/// `ukpanel schema`: show the schema, and check a download against it.
+public struct SchemaCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Show the harmonised variables, or check a download against them.",
+        subcommands: [SchemaCheckCommand.self, SchemaShowCommand.self])
+
+    public init() {}
+}
+
+/// `ukpanel schema check`.
+struct SchemaCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Is every schema variable present in every wave found? Exit status 1 when a required one is missing.")
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    func run() throws {
+        let schema = try schemaOptions.load("ukhls")
+        let root = try dataOptions.root()
+        let download = try UKHLSDownload(root: root)
+        let check = try SchemaCheck(schema: schema, download: download)
+        print(SchemaCheckReport(check: check, schema: schema, root: root).text)
+        if !check.passed { throw ExitCode(1) }
+    }
+}
+
+/// `ukpanel schema show`.
+struct SchemaShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "List the harmonised variables and their source names per wave.")
+
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    @Option(name: .long, help: "Waves to show (h-n, 8-14, 8,10).")
+    var waves = "8-14"
+
+    func run() throws {
+        let schema = try schemaOptions.load("ukhls")
+        let list = try Wave.parseList(waves)
+        var table = [["variable", "type", "required", "confidence"] + list.map(\.letter)]
+        for v in schema.variables {
+            table.append([v.name, v.type.rawValue, v.required ? "yes" : "", v.confidence.rawValue]
+                + list.map { v.sourceName(in: $0) ?? "–" })
+        }
+        print("\(schema.title)\nschema: \(schema.origins.joined(separator: " + "))\n")
+        print(TextTable.render(table).joined(separator: "\n"))
+    }
+}
+
+/// The text of a schema check.
+struct SchemaCheckReport {
+    let check: SchemaCheck
+    let schema: SurveySchema
+    let root: String
+
+    var text: String {
+        var lines = ["schema: \(schema.origins.joined(separator: " + "))", "data: \(root)"]
+        for wave in check.waves {
+            if let file = check.files[wave] { lines.append("  \(wave): \(file)") }
+        }
+        lines += check.notes.map { "note: \($0)" }
+        lines.append("")
+        var table = [["variable", "required", "confidence"] + check.waves.map(\.letter)]
+        for row in check.rows {
+            table.append([row.variable.name, row.variable.required ? "yes" : "", row.variable.confidence.rawValue]
+                + row.findings.map { finding in
+                    switch finding {
+                    case .present: return "ok"
+                    case .absent: return row.variable.required ? "MISSING" : "absent"
+                    case .notInWave: return "–"
+                    }
+                })
+        }
+        lines += TextTable.render(table)
+        lines.append("")
+        lines.append("ok: present; MISSING: required and absent; absent: optional and absent; –: not in this wave by the schema")
+        var absentOptional: [String] = []
+        for row in check.rows where !row.variable.required {
+            for (wave, finding) in zip(check.waves, row.findings) {
+                if case .absent(let source, let closest) = finding {
+                    absentOptional.append("  \(row.variable.name) in \(wave): no \(source)" + Self.closest(closest))
+                }
+            }
+        }
+        if !absentOptional.isEmpty {
+            lines.append("")
+            lines.append("optional variables absent (decoded as missing 'not_in_file'):")
+            lines += absentOptional
+        }
+        let unverified = check.rows.filter { $0.variable.confidence == .unverified }
+        if !unverified.isEmpty {
+            lines.append("")
+            lines.append("unverified settings (check them against your files; change with --map NAME=SOURCE):")
+            for row in unverified {
+                lines.append("  \(row.variable.name): source \(row.variable.source)" + (row.variable.note.map { ". \($0)" } ?? ""))
+            }
+        }
+        lines.append("")
+        let failures = check.failures
+        if failures.isEmpty {
+            lines.append("PASSED: every required variable is present in every wave found (\(check.waves.count) waves).")
+        } else {
+            lines.append("FAILED: \(failures.count) required variable(s) missing:")
+            for f in failures {
+                lines.append("  \(f.variable.name) in \(f.wave): no \(f.source)" + Self.closest(f.closest)
+                    + "; map it with --map \(f.variable.name)@\(f.wave.letter)=NAME")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func closest(_ names: [String]) -> String {
+        names.isEmpty ? "" : " (closest present: \(names.joined(separator: ", ")))"
+    }
+}
