@@ -41,11 +41,13 @@ let package = Package(
         // The thin executable.
         .executableTarget(name: "ukpanel", dependencies: ["UKPanelCommands"]),
         .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles"]),
-        .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema"]),
-        .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles"]),
+        // Planted-value fixtures shared by the tests.
+        .target(name: "TestFixtures", dependencies: ["SurveyFiles", "SurveySchema"], path: "Tests/TestFixtures"),
+        .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema", "TestFixtures"]),
+        .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),
         .testTarget(
             name: "UKPanelCommandsTests",
-            dependencies: ["UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel"]
+            dependencies: ["UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel", "TestFixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

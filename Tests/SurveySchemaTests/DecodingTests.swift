@@ -1,0 +1,117 @@
+import Foundation
+import SurveyFiles
+import Testing
+import TestFixtures
+@testable import SurveySchema
+
+@Suite("Decoding rows through the schema")
+struct DecodingTests {
+    @Test("missing codes become typed reasons, never numbers")
+    func missingCodes() throws {
+        let folder = try UKHLSFixture.temporaryFolder()
+        let text = """
+        pidp\th_hidp\th_jbstat\th_gor_dv\th_indinui_xw\th_distmov_dv\th_intdaty_dv\th_intdatm_dv\th_jbnssec5_dv\th_jbhas\th_jboff\th_jbsemp\th_jbpl\th_strata\th_psu
+        1\t10\t-1\t-2\t0.75\t-8\t2017\t3\t-7\t-9\t-10\t-11\t-20\t4\t5
+        2\t10\t2\t7\t\t12.5\t2017\t.\t1\t1\t2\t1\t1\t4\t6
+
+        """
+        try UKHLSFixture.write(text, to: folder + "/h_indresp.tab")
+        let schema = try SchemaLoader.builtin("ukhls")
+        var people: [PersonWave] = []
+        let reader = WaveFileReader(schema: schema, wave: Wave(number: 8)!, input: DataInput(path: folder + "/h_indresp.tab"))
+        try reader.forEachPerson { people.append($0) }
+        #expect(people.count == 2)
+        let a = people[0]
+        #expect(a.pidp == 1 && a.hidp == 10)
+        #expect(a.jbstat == .missing(.dontKnow))
+        #expect(a.region == .missing(.refused))
+        #expect(a.nssec5 == .missing(.proxy))
+        #expect(a.distanceMoved == .missing(.inapplicable))
+        #expect(a.jbhas == .missing(.missing))
+        #expect(a.jboff == .missing(.notAvailableIEMB))
+        #expect(a.jbsemp == .missing(.onlyIEMB))
+        #expect(a.jbpl == .missing(.noBHPSData))
+        #expect(a.weightCrossSectional == .value(0.75))
+        #expect(a.jbwah == .missing(.notInWave))
+        #expect(a.wfhDays == .missing(.notInWave))
+        #expect(a.jspl == .missing(.notInFile))
+        let b = people[1]
+        #expect(b.jbstat == .value(2) && b.region == .value(7))
+        #expect(b.weightCrossSectional == .missing(.blank))
+        #expect(b.interviewMonth == .missing(.blank))
+        #expect(b.distanceMoved == .value(12.5))
+        #expect(b.strata == .value(4) && b.psu == .value(6))
+    }
+
+    @Test("planted values come back for every wave, wave 15 included, at any column order", arguments: [8, 11, 14, 15])
+    func plantedValues(waveNumber: Int) throws {
+        let wave = try #require(Wave(number: waveNumber))
+        let schema = try SchemaLoader.builtin("ukhls")
+        let folder = try UKHLSFixture.temporaryFolder()
+        let path = folder + "/\(wave.letter)_indresp.tab.gz"
+        try UKHLSFixture.write(UKHLSFixture.indresp(schema: schema, wave: wave, persons: 50, lineEnding: "\r\n"), to: path)
+        var i = 0
+        try WaveFileReader(schema: schema, wave: wave, input: DataInput(path: path)).forEachPerson { p in
+            let planted = { (name: String) in UKHLSFixture.planted(name, person: i, wave: wave) }
+            #expect(String(p.pidp) == planted("pidp"))
+            #expect(String(p.hidp) == planted("hidp"))
+            #expect(p.jbstat.value.map(String.init) == planted("jbstat"))
+            #expect(p.region.value.map(String.init) == planted("gor"))
+            let nssec = planted("nssec5")
+            #expect(p.nssec5 == (nssec == "-8" ? .missing(.inapplicable) : nssec == "-9" ? .missing(.missing) : .value(Int(nssec)!)))
+            let weight = planted("weight_xs")
+            #expect(p.weightCrossSectional == .value(Double(weight)!))
+            let distance = planted("distmov")
+            #expect(p.distanceMoved == (distance == "-8" ? .missing(.inapplicable) : .value(Double(distance)!)))
+            if waveNumber >= 9 {
+                let wah = planted("jbwah")
+                #expect(p.jbwah == (wah == "-1" ? .missing(.dontKnow) : .value(Int(wah)!)))
+            } else {
+                #expect(p.jbwah == .missing(.notInWave))
+            }
+            #expect(p.wfhDays == (waveNumber >= 14 ? .value(Int(planted("wfhdays"))!) : .missing(.notInWave)))
+            i += 1
+        }
+        #expect(i == 50)
+    }
+
+    @Test("a required variable absent is an error naming file, variable and the closest names")
+    func requiredAbsent() throws {
+        let schema = try SchemaLoader.builtin("ukhls")
+        let wave = Wave(number: 14)!
+        let folder = try UKHLSFixture.temporaryFolder()
+        try UKHLSFixture.write(UKHLSFixture.indresp(schema: schema, wave: wave, persons: 3, drop: ["weight_xs"]), to: folder + "/n_indresp.tab")
+        do {
+            try WaveFileReader(schema: schema, wave: wave, input: DataInput(path: folder + "/n_indresp.tab")).forEachPerson { _ in }
+            Issue.record("no error")
+        } catch let error as SurveyFileError {
+            #expect(error.code == .missingVariable)
+            #expect(error.variable == "n_inding2_xw")
+            #expect(error.file.hasSuffix("n_indresp.tab"))
+            #expect(error.hint?.contains("--map weight_xs=") == true)
+        }
+    }
+
+    @Test("a value that does not fit names the file, line and variable")
+    func invalidValue() throws {
+        let folder = try UKHLSFixture.temporaryFolder()
+        let schema = try SchemaLoader.builtin("ukhls")
+        var text = UKHLSFixture.indresp(schema: schema, wave: Wave(number: 10)!, persons: 4)
+        var lines = text.split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let column = try #require(header.firstIndex(of: "j_jbstat"))
+        var cells = lines[3].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        cells[column] = "two"
+        lines[3] = cells.joined(separator: "\t")
+        text = lines.joined(separator: "\n") + "\n"
+        try UKHLSFixture.write(text, to: folder + "/j_indresp.tab")
+        do {
+            try WaveFileReader(schema: schema, wave: Wave(number: 10)!, input: DataInput(path: folder + "/j_indresp.tab")).forEachPerson { _ in }
+            Issue.record("no error")
+        } catch let error as SurveyFileError {
+            #expect(error.code == .invalidValue)
+            #expect(error.line == 4)
+            #expect(error.variable == "j_jbstat")
+        }
+    }
+}
