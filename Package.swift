@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SurveyFiles", targets: ["SurveyFiles"]),
         .library(name: "SurveySchema", targets: ["SurveySchema"]),
         .library(name: "SurveyPanel", targets: ["SurveyPanel"]),
+        .library(name: "SurveySynth", targets: ["SurveySynth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,11 +31,13 @@ let package = Package(
         ),
         // Layer 3: waves, discovery of files in a download, streams of person-waves.
         .target(name: "SurveyPanel", dependencies: ["SurveyFiles", "SurveySchema"]),
+        // Synthetic data in the real layout, calibrated to published figures.
+        .target(name: "SurveySynth", dependencies: ["SurveyFiles", "SurveySchema"]),
         // The command line's work, callable from tests.
         .target(
             name: "UKPanelCommands",
             dependencies: [
-                "SurveyFiles", "SurveySchema", "SurveyPanel",
+                "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +50,7 @@ let package = Package(
         .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),
         .testTarget(
             name: "UKPanelCommandsTests",
-            dependencies: ["UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel", "TestFixtures"]
+            dependencies: ["UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "TestFixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SurveyFiles
+import SurveySynth
 
 /// `ukpanel dev wide-table`: a large, wide tab file of UKHLS-like values, for benchmarks.
 struct WideTableCommand: ParsableCommand {
@@ -88,20 +89,6 @@ struct WideTableWriter {
         let digits = String(value)
         for _ in digits.count..<width { line.append(0x30) }
         line.append(contentsOf: digits.utf8)
-    }
-}
-
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64):
-/// the same seed gives the same stream on every machine.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -48,6 +48,54 @@ public final class ZipWriter {
         return deflater
     }
 
+    /// Adds a member whose raw deflate data is already made (compressed elsewhere,
+    /// for instance on another thread), copying it from `source`.
+    public func addPrecompressedMember(
+        _ path: String, source: ByteSource, crc32: UInt32, compressedSize: Int, uncompressedSize: Int
+    ) throws(SurveyFileError) {
+        if open != nil { try closeMember() }
+        var entry = ZipEntry(
+            path: path, method: 8, flags: 0, crc32: crc32, compressedSize: compressedSize,
+            uncompressedSize: uncompressedSize, localHeaderOffset: offset)
+        let zip64 = needsZip64(entry)
+        var header = ZipBytes()
+        header.u32(0x0403_4b50)
+        header.u16(zip64 ? 45 : 20)
+        header.u16(0)
+        header.u16(8)
+        header.u16(0)
+        header.u16(0x21)
+        header.u32(crc32)
+        header.u32(zip64 ? 0xFFFF_FFFF : UInt32(compressedSize))
+        header.u32(zip64 ? 0xFFFF_FFFF : UInt32(uncompressedSize))
+        let name = Array(path.utf8)
+        header.u16(UInt16(name.count))
+        header.u16(zip64 ? 20 : 0)
+        header.bytes += name
+        if zip64 {
+            header.u16(0x0001)
+            header.u16(16)
+            header.u64(UInt64(uncompressedSize))
+            header.u64(UInt64(compressedSize))
+        }
+        try emit(header.bytes)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var copied = 0
+        while true {
+            let n = try source.read(into: buffer)
+            if n == 0 { break }
+            try sink.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            copied += n
+        }
+        offset += copied
+        guard copied == compressedSize else {
+            throw SurveyFileError(.outputFailure, file: path, reason: "copied \(copied) bytes of compressed data, expected \(compressedSize)")
+        }
+        entry.flags = 0
+        central.append(entry)
+    }
+
     /// Ends the member being written.
     public func closeMember() throws(SurveyFileError) {
         guard let current = open else { return }
