@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles"]),
         // Planted-value fixtures shared by the tests.
         .target(name: "TestFixtures", dependencies: ["SurveyFiles", "SurveySchema"], path: "Tests/TestFixtures"),
+        .testTarget(name: "SurveySynthTests", dependencies: ["SurveySynth", "SurveySchema", "SurveyFiles"]),
         .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema", "TestFixtures"]),
         .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),
         .testTarget(
