@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The main job. With no arguments: check the committed sample download (samples/ukhls)
+# against the schema. With arguments: any ukpanel command, e.g.
+#   scripts/run.sh select samples/ukhls/UKDA-6614-tab/tab/ukhls/n_indresp.tab.gz --vars pidp,n_jbstat
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swift build -c release --product ukpanel 2>&1 | grep -E "error:" || true
+bin=.build/release/ukpanel
+[ -x "$bin" ] || { echo "build failed" >&2; exit 1; }
+if [ $# -eq 0 ]; then
+  set -- schema check
+fi
+exec "$bin" "$@"
