@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SurveySchema", targets: ["SurveySchema"]),
         .library(name: "SurveyPanel", targets: ["SurveyPanel"]),
         .library(name: "SurveySynth", targets: ["SurveySynth"]),
+        .library(name: "SurveyEstimation", targets: ["SurveyEstimation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
         ),
         // Layer 3: waves, discovery of files in a download, streams of person-waves.
         .target(name: "SurveyPanel", dependencies: ["SurveyFiles", "SurveySchema"]),
+        // Layer 4: weights, strata, PSU; estimates with standard errors. Knows nothing of any survey.
+        .target(name: "SurveyEstimation"),
         // Synthetic data in the real layout, calibrated to published figures.
         .target(name: "SurveySynth", dependencies: ["SurveyFiles", "SurveySchema"]),
         // The command line's work, callable from tests.
@@ -46,6 +49,7 @@ let package = Package(
         .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles"]),
         // Planted-value fixtures shared by the tests.
         .target(name: "TestFixtures", dependencies: ["SurveyFiles", "SurveySchema"], path: "Tests/TestFixtures"),
+        .testTarget(name: "SurveyEstimationTests", dependencies: ["SurveyEstimation"]),
         .testTarget(name: "SurveySynthTests", dependencies: ["SurveySynth", "SurveySchema", "SurveyFiles"]),
         .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema", "TestFixtures"]),
         .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One design-based estimate with its standard error, a 95% confidence
+/// interval and the unweighted counts behind it.
+public struct Estimate: Sendable, Equatable {
+    /// The point estimate.
+    public var value: Double
+    /// The Taylor-linearised standard error.
+    public var standardError: Double
+    /// The 95% confidence interval.
+    public var lower: Double
+    public var upper: Double
+    /// Observations in the domain (the denominator), unweighted.
+    public var domainCount: Int
+    /// Observations in the domain with a non-zero numerator (for a proportion: in the category).
+    public var numeratorCount: Int
+    /// The weighted size of the domain.
+    public var weightedDomain: Double
+}
+
+/// Estimators over a `SurveyDesign`. Domains are estimated on the full design
+/// (an observation outside the domain contributes zero, its PSU still counts),
+/// never by cutting the sample down.
+public enum Estimator {
+    /// The ratio `Σ w·numerator / Σ w·denominator`: a proportion or mean within
+    /// a domain when `denominator` is the domain indicator and `numerator` is
+    /// `indicator × y`.
+    ///
+    /// The interval is the logit interval for a proportion (`isProportion`),
+    /// `logit(p) ± 1.96·se/(p(1−p))` transformed back, which stays inside [0, 1];
+    /// for a mean, `value ± 1.96·se`.
+    public static func ratio(
+        numerator: [Double], denominator: [Double], design: SurveyDesign, isProportion: Bool = true
+    ) -> Estimate {
+        var top = 0.0, bottom = 0.0
+        var domainCount = 0, numeratorCount = 0
+        for i in 0..<design.count {
+            let w = design.weights[i]
+            top += w * numerator[i]
+            bottom += w * denominator[i]
+            if denominator[i] != 0 { domainCount += 1 }
+            if numerator[i] != 0 { numeratorCount += 1 }
+        }
+        guard bottom > 0 else {
+            return Estimate(value: .nan, standardError: .nan, lower: .nan, upper: .nan,
+                            domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom)
+        }
+        let r = top / bottom
+        var z = [Double](repeating: 0, count: design.count)
+        for i in 0..<design.count {
+            z[i] = design.weights[i] * (numerator[i] - r * denominator[i]) / bottom
+        }
+        let se = design.varianceOfTotal(z).squareRoot()
+        let (lower, upper) = isProportion ? logitInterval(r, se) : (r - 1.959964 * se, r + 1.959964 * se)
+        return Estimate(value: r, standardError: se, lower: lower, upper: upper,
+                        domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom)
+    }
+
+    /// The weighted total `Σ w·y` with its standard error and a normal interval.
+    public static func total(_ y: [Double], design: SurveyDesign) -> Estimate {
+        var t = 0.0, n = 0
+        var z = [Double](repeating: 0, count: design.count)
+        for i in 0..<design.count {
+            z[i] = design.weights[i] * y[i]
+            t += z[i]
+            if y[i] != 0 { n += 1 }
+        }
+        let se = design.varianceOfTotal(z).squareRoot()
+        return Estimate(value: t, standardError: se, lower: t - 1.959964 * se, upper: t + 1.959964 * se,
+                        domainCount: design.count, numeratorCount: n, weightedDomain: design.weights.reduce(0, +))
+    }
+
+    /// The mean of `y` within a domain (`domain` 1 or 0), with a normal interval.
+    public static func mean(_ y: [Double], domain: [Double], design: SurveyDesign) -> Estimate {
+        ratio(numerator: zip(y, domain).map { $0 * $1 }, denominator: domain, design: design, isProportion: false)
+    }
+
+    /// The logit interval; at 0 or 1 (no spread) the interval is the point.
+    static func logitInterval(_ p: Double, _ se: Double) -> (Double, Double) {
+        guard p > 0, p < 1, se > 0 else { return (p, p) }
+        let center = log(p / (1 - p))
+        let half = 1.959964 * se / (p * (1 - p))
+        let expit = { (x: Double) in 1 / (1 + exp(-x)) }
+        return (expit(center - half), expit(center + half))
+    }
+}

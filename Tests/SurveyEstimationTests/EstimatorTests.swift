@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import SurveyEstimation
+
+@Suite("Design-based estimates, checked by hand")
+struct EstimatorTests {
+    /// Three strata: two PSUs, three PSUs, and a lonely one.
+    static let strata = [1, 1, 1, 2, 2, 2, 3]
+    static let psus = [1, 1, 2, 1, 2, 3, 1]
+    static let weights = [1.0, 2, 1, 1, 1, 2, 1]
+    static let y = [2.0, 1, 4, 1, 3, 0, 5]
+
+    @Test("a total: between-PSU variance within strata; the lonely PSU centred at the grand mean")
+    func total() {
+        let design = SurveyDesign(weights: Self.weights, strata: Self.strata, psus: Self.psus)
+        #expect(design.psuCount == 6 && design.stratumCount == 3 && design.degreesOfFreedom == 3)
+        let t = Estimator.total(Self.y, design: design)
+        #expect(t.value == 17)
+        // PSU totals 4, 4 | 1, 3, 0 | 5. Stratum 1: 0. Stratum 2: (1/9 + 25/9 + 16/9) × 3/2 = 7.
+        // Stratum 3 alone: (5 − 17/6)² = 169/36.
+        #expect(abs(t.standardError - (7.0 + 169.0 / 36.0).squareRoot()) < 1e-12)
+        let removed = SurveyDesign(weights: Self.weights, strata: Self.strata, psus: Self.psus, lonelyPSU: .remove)
+        #expect(abs(Estimator.total(Self.y, design: removed).standardError - 7.0.squareRoot()) < 1e-12)
+    }
+
+    @Test("a proportion with one PSU per observation is the textbook sqrt(p(1−p)/(n−1))")
+    func simpleRandomSample() {
+        let y = [1.0, 0, 0, 1, 1]
+        let design = SurveyDesign(weights: [1, 1, 1, 1, 1], strata: [1, 1, 1, 1, 1], psus: [1, 2, 3, 4, 5])
+        let p = Estimator.ratio(numerator: y, denominator: [1, 1, 1, 1, 1], design: design)
+        #expect(abs(p.value - 0.6) < 1e-15)
+        #expect(abs(p.standardError - (0.24 / 4).squareRoot()) < 1e-12)
+        #expect(p.domainCount == 5 && p.numeratorCount == 3)
+        #expect(p.lower < 0.6 && p.upper > 0.6 && p.lower > 0 && p.upper < 1)
+    }
+
+    @Test("a domain is estimated on the full design, not by cutting the sample")
+    func domain() {
+        let y = [1.0, 0, 0, 1, 1]
+        let domain = [1.0, 1, 1, 0, 0]
+        let design = SurveyDesign(weights: [1, 1, 1, 1, 1], strata: [1, 1, 1, 1, 1], psus: [1, 2, 3, 4, 5])
+        let p = Estimator.ratio(numerator: zip(y, domain).map { $0 * $1 }, denominator: domain, design: design)
+        #expect(abs(p.value - 1.0 / 3) < 1e-15)
+        // z = (2/9, −1/9, −1/9, 0, 0): Σz² = 6/81, times 5/4.
+        #expect(abs(p.standardError - (30.0 / 324).squareRoot()) < 1e-12)
+        #expect(p.domainCount == 3 && p.numeratorCount == 1)
+    }
+
+    @Test("the logit interval back-transformed, and the unweighted design")
+    func intervalAndUnweighted() {
+        let (lower, upper) = Estimator.logitInterval(0.2, 0.04)
+        // logit(0.2) = −1.386294; half-width 1.959964 × 0.04 / 0.16 = 0.489991.
+        #expect(abs(lower - 1 / (1 + exp(1.386294361 + 0.48999100))) < 1e-8)
+        #expect(abs(upper - 1 / (1 + exp(1.386294361 - 0.48999100))) < 1e-8)
+        let design = SurveyDesign(weights: Self.weights, strata: Self.strata, psus: Self.psus).unweighted()
+        #expect(Estimator.total(Self.y, design: design).value == 16)
+    }
+}
