@@ -4,8 +4,9 @@
 public struct SurveyDesign: Sendable {
     /// How strata with a single PSU enter the variance.
     public enum LonelyPSU: String, Sendable {
-        /// As R `survey` with `options(survey.lonely.psu = "adjust")`: the single
-        /// PSU's total is centred at the average PSU total of the whole sample.
+        /// As R `survey` (4.x) with `options(survey.lonely.psu = "adjust")`: the
+        /// single PSU's total is centred at the population mean of the linearised
+        /// values, which is zero (exactly so for ratios and means), so it enters as its square.
         case adjust
         /// Such strata add nothing to the variance.
         case remove
@@ -90,7 +91,6 @@ public struct SurveyDesign: Sendable {
         for i in z.indices { psuTotals[psuOfObservation[i]] += z[i] }
         var stratumSums = [Double](repeating: 0, count: stratumCount)
         for (p, total) in psuTotals.enumerated() { stratumSums[psuStratum[p]] += total }
-        let grandMean = psuTotals.reduce(0, +) / Double(max(psuCount, 1))
         var variance = 0.0
         var perStratum = [Double](repeating: 0, count: stratumCount)
         for (p, total) in psuTotals.enumerated() {
@@ -100,8 +100,7 @@ public struct SurveyDesign: Sendable {
                 let d = total - stratumSums[s] / Double(n)
                 perStratum[s] += d * d
             } else if lonelyPSU == .adjust {
-                let d = total - grandMean
-                perStratum[s] += d * d
+                perStratum[s] += total * total
             }
         }
         for s in 0..<stratumCount {
