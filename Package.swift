@@ -34,13 +34,15 @@ let package = Package(
         .target(name: "SurveyPanel", dependencies: ["SurveyFiles", "SurveySchema"]),
         // Layer 4: weights, strata, PSU; estimates with standard errors. Knows nothing of any survey.
         .target(name: "SurveyEstimation"),
+        // Layer 5: the briefing's tables and figure, renderers.
+        .target(name: "SurveyReports", dependencies: ["SurveyPanel", "SurveySchema", "SurveyEstimation"]),
         // Synthetic data in the real layout, calibrated to published figures.
         .target(name: "SurveySynth", dependencies: ["SurveyFiles", "SurveySchema"]),
         // The command line's work, callable from tests.
         .target(
             name: "UKPanelCommands",
             dependencies: [
-                "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth",
+                "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "SurveyEstimation", "SurveyReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,10 @@ let package = Package(
         // Planted-value fixtures shared by the tests.
         .target(name: "TestFixtures", dependencies: ["SurveyFiles", "SurveySchema"], path: "Tests/TestFixtures"),
         .testTarget(name: "SurveyEstimationTests", dependencies: ["SurveyEstimation"]),
+        .testTarget(
+            name: "SurveyReportsTests",
+            dependencies: ["SurveyReports", "SurveyPanel", "SurveySchema", "SurveyEstimation", "SurveySynth", "SurveyFiles"]
+        ),
         .testTarget(name: "SurveySynthTests", dependencies: ["SurveySynth", "SurveySchema", "SurveyFiles"]),
         .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema", "TestFixtures"]),
         .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),

@@ -1,0 +1,97 @@
+import Foundation
+import SurveyFiles
+import SurveySchema
+
+/// A UKHLS panel: every wave of a download streamed through the schema into
+/// compact person-wave records, linked across waves by `pidp`.
+public struct UKHLSPanel: Sendable {
+    /// Records by wave number, in file order.
+    public var waves: [Int: [PanelRecord]]
+    /// The file each wave came from.
+    public var files: [Int: DataInput]
+    /// Rows and inflated bytes read per wave.
+    public var bytesRead: [Int: Int]
+    /// Discovery's notes.
+    public var notes: [String]
+
+    /// Reads the `indresp` of each wave in `download` (or only `only`), two files at a time.
+    ///
+    /// - Throws: the first `SurveyFileError` met, naming file, line and variable.
+    public static func load(
+        download: UKHLSDownload, schema: SurveySchema, only: Set<Int>? = nil,
+        options: DelimitedTableReader.Options = .init(), progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> UKHLSPanel {
+        let waves = download.waves.filter { only?.contains($0.number) ?? true }
+        let results = WaveResults(count: waves.count)
+        DispatchQueue.concurrentPerform(iterations: waves.count) { index in
+            let wave = waves[index]
+            guard let input = download.indresp[wave] else { return }
+            do {
+                var records: [PanelRecord] = []
+                let reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
+                let summary = try reader.forEachPerson { records.append(PanelRecord($0)) }
+                progress?("read \(input.fileName): \(summary.rows) people")
+                results.set(index, .success((records, summary.bytes)))
+            } catch {
+                results.set(index, .failure(error))
+            }
+        }
+        var panel = UKHLSPanel(waves: [:], files: [:], bytesRead: [:], notes: download.notes)
+        for (wave, result) in zip(waves, results.all) {
+            let (records, bytes) = try result.get()
+            panel.waves[wave.number] = records
+            panel.files[wave.number] = download.indresp[wave]
+            panel.bytesRead[wave.number] = bytes
+        }
+        return panel
+    }
+
+    /// A panel from records already in memory (tests, other sources).
+    public init(waves: [Int: [PanelRecord]], files: [Int: DataInput] = [:], bytesRead: [Int: Int] = [:], notes: [String] = []) {
+        self.waves = waves
+        self.files = files
+        self.bytesRead = bytesRead
+        self.notes = notes
+    }
+
+    /// Every pair of consecutive interviews: a person interviewed in wave `w − 1` and in wave `w`.
+    public func transitions() -> [Transition] {
+        var result: [Transition] = []
+        for wave in waves.keys.sorted() {
+            guard let earlier = waves[wave - 1], let later = waves[wave] else { continue }
+            var index: [Int: Int] = [:]
+            index.reserveCapacity(earlier.count)
+            for (i, r) in earlier.enumerated() { index[r.pidp] = i }
+            for r in later {
+                if let i = index[r.pidp] { result.append(Transition(earlier: earlier[i], later: r)) }
+            }
+        }
+        return result
+    }
+
+    /// One person's consecutive interviews.
+    public struct Transition: Sendable {
+        public var earlier: PanelRecord
+        public var later: PanelRecord
+    }
+}
+
+/// Results of the per-wave reads, filled from several threads.
+final class WaveResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<([PanelRecord], Int), any Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<([PanelRecord], Int), any Error>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    var all: [Result<([PanelRecord], Int), any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.map { $0 ?? .failure(SurveyFileError(.ioFailure, file: "(panel)", reason: "a wave was not read")) }
+    }
+}
