@@ -56,7 +56,7 @@ let package = Package(
             name: "SurveyReportsTests",
             dependencies: ["SurveyReports", "SurveyPanel", "SurveySchema", "SurveyEstimation", "SurveySynth", "SurveyFiles"]
         ),
-        .testTarget(name: "SurveySynthTests", dependencies: ["SurveySynth", "SurveySchema", "SurveyFiles"]),
+        .testTarget(name: "SurveySynthTests", dependencies: ["SurveySynth", "SurveySchema", "SurveyFiles", "TestFixtures"]),
         .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema", "TestFixtures"]),
         .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),
         .testTarget(

@@ -48,33 +48,26 @@ public struct UKHLSSynthesizer {
         // Jobs: each wave's indresp, and xwavedat.
         let jobs: [(name: String, wave: Int?)] = waves.map { w in ("\(Wave(number: w)?.letter ?? "?")_indresp", w) }
             + [("xwavedat", nil)]
-        let results = JobResults(count: jobs.count)
+        let results = ParallelResults<WrittenFile>(count: jobs.count)
         let schema = self.schema
         let options = self.options
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             let path = staging + "/" + job.name + (zipped ? ".deflate" : suffix)
-            do {
-                let written: WrittenFile
+            results.set(index) {
                 if let wave = job.wave, let waveValue = Wave(number: wave) {
-                    written = try Self.writeWave(
+                    return try Self.writeWave(
                         records[wave] ?? [], layout: SynthColumnLayout(schema: schema, wave: waveValue, width: options.columnCount),
                         path: path, options: options, seed: options.seed &+ UInt64(wave) &* 7919)
-                } else {
-                    written = try Self.writeCrossWave(people, path: path, options: options)
                 }
-                results.set(index, .success(written))
-            } catch {
-                results.set(index, .failure(error))
+                return try Self.writeCrossWave(people, path: path, options: options)
             }
         }
         var files: [String] = []
         var bytes: [Int: Int] = [:]
-        var written: [WrittenFile] = []
-        for (index, result) in results.all.enumerated() {
-            let file = try result.get()
-            written.append(file)
-            if let wave = jobs[index].wave { bytes[wave] = file.uncompressedSize }
+        let written = try results.values()
+        for (job, file) in zip(jobs, written) {
+            if let wave = job.wave { bytes[wave] = file.uncompressedSize }
         }
         if zipped {
             let archivePath = folder + "/UKDA-6614-tab.zip"
@@ -166,25 +159,5 @@ public struct UKHLSSynthesizer {
         let bytes = Array(text.utf8)
         try sink.write(bytes)
         return try finish(file, sink, deflater, path: path, rawBytes: bytes.count)
-    }
-}
-
-/// Results of parallel jobs, filled from several threads.
-final class JobResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<UKHLSSynthesizer.WrittenFile, any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<UKHLSSynthesizer.WrittenFile, any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    var all: [Result<UKHLSSynthesizer.WrittenFile, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return results.map { $0 ?? .failure(SurveyFileError(.outputFailure, file: "(synth)", reason: "a job did not run")) }
     }
 }

@@ -70,13 +70,11 @@ struct ZipTests {
     func missingMember() throws {
         let path = try makeTemporaryFolder() + "/a.zip"
         try writeArchive(path, zip64: false)
-        do {
-            _ = try DataInput(archive: path, member: "UKDA-6614-tab/tab/ukhls/h_indresp.tsv").open()
-            Issue.record("no error")
-        } catch let error as SurveyFileError {
-            #expect(error.code == .notFound)
-            #expect(error.hint?.contains("UKDA-6614-tab/tab/ukhls/h_indresp.tab") == true)
+        let error = #expect(throws: SurveyFileError.self) {
+            try DataInput(archive: path, member: "UKDA-6614-tab/tab/ukhls/h_indresp.tsv").open()
         }
+        #expect(error?.code == .notFound)
+        #expect(error?.hint?.contains("UKDA-6614-tab/tab/ukhls/h_indresp.tab") == true)
     }
 
     @Test func parseMemberSyntax() {

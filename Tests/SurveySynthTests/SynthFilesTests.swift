@@ -2,6 +2,7 @@ import Foundation
 import SurveyFiles
 import SurveySchema
 import Testing
+import TestFixtures
 @testable import SurveySynth
 
 @Suite("Synthetic UKHLS: the files")
@@ -16,12 +17,7 @@ struct SynthFilesTests {
     }
 
     func inflate(_ path: String) throws -> [UInt8] {
-        let source = try DataInput(path: path).open()
-        var bytes: [UInt8] = []
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-        defer { buffer.deallocate() }
-        while case let n = try source.read(into: buffer), n > 0 { bytes += buffer[0..<n] }
-        return bytes
+        try TestSupport.drain(try DataInput(path: path).open())
     }
 
     func options(_ compression: UKHLSSynthOptions.Compression, persons: Int = 400) -> UKHLSSynthOptions {
@@ -94,20 +90,10 @@ struct SynthFilesTests {
         #expect(archive.entries.map(\.path) == ["h", "i", "j", "k", "l", "m", "n"].map { "UKDA-6614-tab/tab/ukhls/\($0)_indresp.tab" }
             + ["UKDA-6614-tab/tab/ukhls/xwavedat.tab"])
         let member = DataInput(archive: folder + "/UKDA-6614-tab.zip", member: "UKDA-6614-tab/tab/ukhls/m_indresp.tab")
-        let source = try member.open()
-        var bytes: [UInt8] = []
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-        defer { buffer.deallocate() }
-        while case let n = try source.read(into: buffer), n > 0 { bytes += buffer[0..<n] }
+        let bytes = try TestSupport.drain(try member.open())
         #expect(bytes == (try inflate(plain + "/UKDA-6614-tab/tab/ukhls/m_indresp.tab")))
         #expect(!FileManager.default.fileExists(atPath: folder + "/UKDA-6614-tab"))
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import zipfile; assert zipfile.ZipFile('UKDA-6614-tab.zip').testzip() is None"]
-        check.currentDirectoryURL = URL(fileURLWithPath: folder)
-        try check.run()
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0)
+        #expect(try TestSupport.python("import zipfile; assert zipfile.ZipFile('UKDA-6614-tab.zip').testzip() is None", in: folder) == 0)
     }
 
     @Test("reading the files back through the schema recovers the planted truth")

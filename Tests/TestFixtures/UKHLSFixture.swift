@@ -68,3 +68,30 @@ public enum UKHLSFixture {
         return path
     }
 }
+
+/// Helpers the test suites share.
+public enum TestSupport {
+    /// Every byte of a source, read `bufferSize` at a time.
+    public static func drain(_ source: ByteSource, bufferSize: Int = 1 << 16) throws -> [UInt8] {
+        var out: [UInt8] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            let n = try source.read(into: buffer)
+            if n == 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+        }
+        return out
+    }
+
+    /// Runs `python3 -c script` in `folder` (an independent reader for cross-checks); returns its exit status.
+    public static func python(_ script: String, in folder: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

@@ -21,27 +21,7 @@ public final class ZipWriter {
         let entry = ZipEntry(
             path: path, method: 8, flags: 0x0008, crc32: 0, compressedSize: 0, uncompressedSize: 0,
             localHeaderOffset: offset)
-        var header = ZipBytes()
-        header.u32(0x0403_4b50)
-        header.u16(forceZip64 ? 45 : 20)
-        header.u16(entry.flags)
-        header.u16(8)
-        header.u16(0)  // time
-        header.u16(0x21)  // date: 1980-01-01
-        header.u32(0)
-        header.u32(forceZip64 ? 0xFFFF_FFFF : 0)
-        header.u32(forceZip64 ? 0xFFFF_FFFF : 0)
-        let name = Array(path.utf8)
-        header.u16(UInt16(name.count))
-        header.u16(forceZip64 ? 20 : 0)
-        header.bytes += name
-        if forceZip64 {
-            header.u16(0x0001)
-            header.u16(16)
-            header.u64(0)
-            header.u64(0)
-        }
-        try emit(header.bytes)
+        try emit(localHeader(entry, zip64: forceZip64))
         let counter = CountingSink(downstream: sink)
         let deflater = try DeflatingSink(downstream: counter, format: .rawDeflate, level: level)
         open = (entry, counter, deflater)
@@ -54,31 +34,10 @@ public final class ZipWriter {
         _ path: String, source: ByteSource, crc32: UInt32, compressedSize: Int, uncompressedSize: Int
     ) throws(SurveyFileError) {
         if open != nil { try closeMember() }
-        var entry = ZipEntry(
+        let entry = ZipEntry(
             path: path, method: 8, flags: 0, crc32: crc32, compressedSize: compressedSize,
             uncompressedSize: uncompressedSize, localHeaderOffset: offset)
-        let zip64 = needsZip64(entry)
-        var header = ZipBytes()
-        header.u32(0x0403_4b50)
-        header.u16(zip64 ? 45 : 20)
-        header.u16(0)
-        header.u16(8)
-        header.u16(0)
-        header.u16(0x21)
-        header.u32(crc32)
-        header.u32(zip64 ? 0xFFFF_FFFF : UInt32(compressedSize))
-        header.u32(zip64 ? 0xFFFF_FFFF : UInt32(uncompressedSize))
-        let name = Array(path.utf8)
-        header.u16(UInt16(name.count))
-        header.u16(zip64 ? 20 : 0)
-        header.bytes += name
-        if zip64 {
-            header.u16(0x0001)
-            header.u16(16)
-            header.u64(UInt64(uncompressedSize))
-            header.u64(UInt64(compressedSize))
-        }
-        try emit(header.bytes)
+        try emit(localHeader(entry, zip64: needsZip64(entry)))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         var copied = 0
@@ -92,7 +51,6 @@ public final class ZipWriter {
         guard copied == compressedSize else {
             throw SurveyFileError(.outputFailure, file: path, reason: "copied \(copied) bytes of compressed data, expected \(compressedSize)")
         }
-        entry.flags = 0
         central.append(entry)
     }
 
@@ -187,6 +145,32 @@ public final class ZipWriter {
         end.u16(0)
         try emit(end.bytes)
         try sink.finish()
+    }
+
+    /// A local file header. With a data descriptor (flag bit 3) the CRC and sizes are zero here;
+    /// with ZIP64 the sizes move to the extra field.
+    private func localHeader(_ entry: ZipEntry, zip64: Bool) -> [UInt8] {
+        var header = ZipBytes()
+        header.u32(0x0403_4b50)
+        header.u16(zip64 ? 45 : 20)
+        header.u16(entry.flags)
+        header.u16(entry.method)
+        header.u16(0)  // time
+        header.u16(0x21)  // date: 1980-01-01
+        header.u32(entry.crc32)
+        header.u32(zip64 ? 0xFFFF_FFFF : UInt32(entry.compressedSize))
+        header.u32(zip64 ? 0xFFFF_FFFF : UInt32(entry.uncompressedSize))
+        let name = Array(entry.path.utf8)
+        header.u16(UInt16(name.count))
+        header.u16(zip64 ? 20 : 0)
+        header.bytes += name
+        if zip64 {
+            header.u16(0x0001)
+            header.u16(16)
+            header.u64(UInt64(entry.uncompressedSize))
+            header.u64(UInt64(entry.compressedSize))
+        }
+        return header.bytes
     }
 
     private func needsZip64(_ entry: ZipEntry) -> Bool {

@@ -22,23 +22,20 @@ public struct UKHLSPanel: Sendable {
         options: DelimitedTableReader.Options = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> UKHLSPanel {
         let waves = download.waves.filter { only?.contains($0.number) ?? true }
-        let results = WaveResults(count: waves.count)
+        let results = ParallelResults<([PanelRecord], Int)>(count: waves.count)
         DispatchQueue.concurrentPerform(iterations: waves.count) { index in
-            let wave = waves[index]
-            guard let input = download.indresp[wave] else { return }
-            do {
+            results.set(index) {
+                let wave = waves[index]
+                guard let input = download.indresp[wave] else { return ([], 0) }
                 var records: [PanelRecord] = []
                 let reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
                 let summary = try reader.forEachPerson { records.append(PanelRecord($0)) }
                 progress?("read \(input.fileName): \(summary.rows) people")
-                results.set(index, .success((records, summary.bytes)))
-            } catch {
-                results.set(index, .failure(error))
+                return (records, summary.bytes)
             }
         }
         var panel = UKHLSPanel(waves: [:], files: [:], bytesRead: [:], notes: download.notes)
-        for (wave, result) in zip(waves, results.all) {
-            let (records, bytes) = try result.get()
+        for (wave, (records, bytes)) in zip(waves, try results.values()) {
             panel.waves[wave.number] = records
             panel.files[wave.number] = download.indresp[wave]
             panel.bytesRead[wave.number] = bytes
@@ -73,25 +70,5 @@ public struct UKHLSPanel: Sendable {
     public struct Transition: Sendable {
         public var earlier: PanelRecord
         public var later: PanelRecord
-    }
-}
-
-/// Results of the per-wave reads, filled from several threads.
-final class WaveResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<([PanelRecord], Int), any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<([PanelRecord], Int), any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    var all: [Result<([PanelRecord], Int), any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return results.map { $0 ?? .failure(SurveyFileError(.ioFailure, file: "(panel)", reason: "a wave was not read")) }
     }
 }
