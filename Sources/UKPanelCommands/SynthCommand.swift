@@ -8,7 +8,7 @@ public struct SynthCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract: "Write synthetic survey data in the real download layout, calibrated to published figures.",
-        subcommands: [SynthUKHLSCommand.self])
+        subcommands: [SynthUKHLSCommand.self, SynthLFSCommand.self])
 
     public init() {}
 }
@@ -76,5 +76,55 @@ struct SynthUKHLSCommand: ParsableCommand {
         }
         for file in summary.files { print("wrote \(file)") }
         print(String(format: "done in %.1f s", seconds))
+    }
+}
+
+extension LFSPeriodLabel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+/// `ukpanel synth lfs`.
+struct SynthLFSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lfs",
+        abstract: "Synthetic LFS quarters (lfsp_*_eul_pwtNN) and five-quarter longitudinal datasets, plus truth.json.",
+        discussion: """
+        Writes one UKDA-NNNN-tab/tab/ folder per file, as separate studies are delivered, with the rotation
+        (households interviewed five quarters running, a fifth new each quarter, movers leaving the sample).
+        At --scale full the sizes are the published ones where known (Oct-Dec 2019 84,062; Apr-Jun 2023 53,287)
+        and HOME in Oct-Dec 2021 is exactly the published unweighted count. Jan-Mar 2020 is also re-released
+        with the 2022 weights, so readers must pick the newest vintage.
+        """)
+
+    @Option(name: .long, help: "The folder to write into.") var out: String
+    @Option(name: .long, help: "First quarter (2019Q1 or later).") var from = LFSPeriodLabel(year: 2019, quarter: 1)
+    @Option(name: .long, help: "Last quarter (2024Q4 at the latest).") var to = LFSPeriodLabel(year: 2024, quarter: 4)
+    @Option(name: .long, help: "sample (1.5% of the published sizes, 80 columns) or full (660 columns).")
+    var scale: SynthUKHLSCommand.ScaleName = .sample
+    @Option(name: .long, help: "Random seed.") var seed: UInt64 = 2025
+    @Option(name: .long, help: "none (.tab) or gz (.tab.gz).") var compress: UKHLSSynthOptions.Compression = .gz
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    func validate() throws {
+        if compress == .zip { throw ValidationError("LFS quarters come as separate studies: use --compress none or gz") }
+        if from > to { throw ValidationError("--from is after --to") }
+    }
+
+    func run() throws {
+        var options = LFSSynthOptions()
+        options.from = from
+        options.to = to
+        options.full = scale == .full
+        options.seed = seed
+        options.gzip = compress == .gz
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let started = Date()
+        let summary = try LFSSynthesizer(schema: try schemaOptions.load("lfs"), options: options).write(into: out)
+        for quarter in summary.truth.quarters.keys.sorted() {
+            let q = summary.truth.quarters[quarter]
+            print("\(quarter): \(q?.rows ?? 0) people, \(q?.workers ?? 0) in work")
+        }
+        for file in summary.files { print("wrote \(file)") }
+        print(String(format: "done in %.1f s", Date().timeIntervalSince(started)))
     }
 }

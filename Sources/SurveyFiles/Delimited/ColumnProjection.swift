@@ -67,6 +67,18 @@ public struct DelimitedHeader: Sendable, Equatable {
         index[caseInsensitive ? name.lowercased() : name]
     }
 
+    /// The columns whose names match `pattern`, where `?` stands for any one character
+    /// (same length; case follows `caseInsensitive`).
+    public func columns(matching pattern: String) -> [Int] {
+        let wanted = Array((caseInsensitive ? pattern.lowercased() : pattern).utf8)
+        return names.indices.filter { i in
+            let name = Array((caseInsensitive ? names[i].lowercased() : names[i]).utf8)
+            guard name.count == wanted.count else { return false }
+            for (a, b) in zip(name, wanted) where b != UInt8(ascii: "?") && a != b { return false }
+            return true
+        }
+    }
+
     /// Resolves names to a projection.
     ///
     /// - Throws: `.missingVariable` naming the first absent variable and the closest names present.

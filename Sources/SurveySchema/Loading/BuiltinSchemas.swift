@@ -3,6 +3,269 @@
 /// The built-in schemas, as the text of schemas/NAME.yaml.
 enum BuiltinSchemas {
     static let yaml: [String: String] = [
+        "lfs": #"""
+        # The Quarterly Labour Force Survey (end-user licence), person files lfsp_*.
+        #
+        # The harmonised variables ukpanel reads from each quarter's file. LFS names carry
+        # no wave prefix, but change across years (NSECMJ20 from JM21, NSECMJ10 from JM11,
+        # NSECMMJ before): `source:` lists them in order and the first present is used.
+        # Names are matched without regard to case. "{vintage}" is the weighting vintage
+        # from the file name (lfsp_aj22_eul_pwt22 → 22); "?" matches any one character,
+        # so PWT?? finds the person weight whatever its vintage.
+        # Facts and their sources: ../shared/DATA-FACTS.md (LFS section).
+        survey: lfs
+        title: Quarterly Labour Force Survey, end-user licence (person files)
+        files:
+          lfsp: lfsp
+          longitudinal: lgwt
+
+        missing:
+          -8: no_answer
+          -9: does_not_apply
+          -10: no_answer_or_does_not_apply
+
+        codesets:
+          nssec_major:
+            1: Higher managerial and professional
+            2: Lower managerial and professional
+            3: Intermediate
+            4: Small employers and own account
+            5: Lower supervisory and technical
+            6: Semi-routine
+            7: Routine
+            8: Never worked, unemployed and nec
+          nssec5:
+            1: Management & professional
+            2: Intermediate
+            3: Small employers & own account
+            4: Lower supervisory & technical
+            5: Semi-routine & routine
+          home:
+            1: in own home
+            2: same grounds or buildings as home
+            3: different places, using home as a base
+            4: somewhere quite separate from home
+          region:
+            1: North East
+            2: North West
+            4: Yorkshire and Humberside
+            5: East Midlands
+            6: West Midlands
+            7: East of England
+            8: London
+            9: South East
+            10: South West
+            11: Wales
+            12: Scotland
+            13: Northern Ireland
+
+        variables:
+          hserial:
+            label: Household identifier (pseudonymised, from JM11)
+            file: lfsp
+            source: [HSERIALP, HSERIAL]
+            type: id
+            required: true
+            confidence: confirmed
+          persno:
+            label: Person number in the household
+            file: lfsp
+            source: PERSNO
+            type: int
+            required: true
+            confidence: confirmed
+          casenop:
+            label: Person identifier (pseudonymised, from JM11); stable across quarterly files unverified
+            file: lfsp
+            source: [CASENOP, CASENO]
+            type: id
+            required: false
+            confidence: confirmed
+          thiswv:
+            label: Wave of the five-quarter rotation (1-5)
+            file: lfsp
+            source: THISWV
+            type: int
+            required: true
+            confidence: confirmed
+          age:
+            label: Age
+            file: lfsp
+            source: AGE
+            type: int
+            required: false
+            confidence: confirmed
+          ilodefr:
+            label: ILO economic activity (1 in employment, 2 unemployed, 3 inactive, 4 under 16)
+            file: lfsp
+            source: ILODEFR
+            type: code
+            codes: {1: in employment, 2: ILO unemployed, 3: inactive, 4: under 16}
+            required: true
+            confidence: confirmed
+          home:
+            label: Where works in the main job, in relation to home
+            file: lfsp
+            source: HOME
+            type: code
+            codes: home
+            required: true
+            confidence: confirmed
+          home2:
+            label: Where works in a second job, in relation to home
+            file: lfsp
+            source: HOME2
+            type: code
+            codes: home
+            required: false
+            confidence: confirmed
+          homed1:
+            label: Worked at least one full day at home in the reference week (wave 1, from AJ15)
+            file: lfsp
+            source: HOMED1
+            type: code
+            codes: {1: own home, 2: same grounds, 3: home as base, 4: not worked at home}
+            required: false
+            confidence: confirmed
+          hybrid:
+            label: Days a week working from home (no such end-user item is known; a setting for newer files)
+            file: lfsp
+            source: HYBRIDWK
+            type: int
+            required: false
+            confidence: unverified
+            note: >-
+              No hybrid-working (days a week) variable was found in the end-user files. If a newer
+              release has one, point this at it with --map hybrid=NAME.
+          nssec_major:
+            label: NS-SEC major group of the main job (1-8)
+            file: lfsp
+            source: [NSECMJ20, NSECMJ10, NSECMMJ]
+            type: code
+            codes: nssec_major
+            required: false
+            confidence: confirmed
+          nssec_operational:
+            label: NS-SEC operational category (decimal codes such as 3.1)
+            file: lfsp
+            source: [NSECM20, NSECM10, NSECM]
+            type: number
+            required: false
+            confidence: confirmed
+          nssec5:
+            label: NS-SEC, 5 classes (from the major group, else the operational category)
+            file: lfsp
+            type: code
+            codes: nssec5
+            derive:
+              - from: nssec_major
+                map: {1: 1, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 5}
+              - from: nssec_operational
+                floor: true
+                map: {1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 2, 8: 3, 9: 3, 10: 4, 11: 4, 12: 5, 13: 5}
+            confidence: likely
+          nssec3:
+            label: NS-SEC, 3 classes (1 management & professional, 2 intermediate, 3 routine & manual)
+            file: lfsp
+            type: code
+            codes: {1: Management & professional, 2: Intermediate, 3: Routine & manual}
+            derive:
+              - from: nssec_major
+                map: {1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3, 7: 3}
+              - from: nssec_operational
+                floor: true
+                map: {1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 2, 8: 2, 9: 2, 10: 3, 11: 3, 12: 3, 13: 3}
+            confidence: likely
+          region:
+            label: Region of residence (GOVTOF2; there is no code 3)
+            file: lfsp
+            source: GOVTOF2
+            type: code
+            codes: region
+            required: true
+            confidence: confirmed
+          govtof:
+            label: Region of residence with Merseyside apart (code 3)
+            file: lfsp
+            source: GOVTOF
+            type: code
+            required: false
+            confidence: confirmed
+          weight:
+            label: Person weight (PWTyy, the file's vintage)
+            file: lfsp
+            source: ["PWT{vintage}", "PWT??"]
+            type: number
+            required: true
+            confidence: confirmed
+          restme:
+            label: Time at this address (1 under 12 months ... 6 ten years or more)
+            file: lfsp
+            source: RESTME
+            type: code
+            required: false
+            confidence: confirmed
+          refwky:
+            label: Reference week, year
+            file: lfsp
+            source: REFWKY
+            type: int
+            required: false
+            confidence: confirmed
+
+          # The five-quarter longitudinal datasets (lgwtYY_5q_…): one row per person; "{q}" is
+          # the quarter of the five, 1-5.
+          persid:
+            label: Person identifier in a longitudinal dataset
+            file: longitudinal
+            source: PERSID
+            type: id
+            required: true
+            confidence: confirmed
+          long_weight:
+            label: Longitudinal weight (LGWTyy)
+            file: longitudinal
+            source: ["LGWT{vintage}", "LGWT??"]
+            type: number
+            required: true
+            confidence: confirmed
+          long_ilodefr:
+            label: ILO economic activity in quarter {q}
+            file: longitudinal
+            source: "ILODEFR{q}"
+            type: code
+            required: true
+            confidence: confirmed
+          long_age:
+            label: Age in quarter {q}
+            file: longitudinal
+            source: "AGE{q}"
+            type: int
+            required: false
+            confidence: confirmed
+          long_region:
+            label: Region of residence in quarter {q}
+            file: longitudinal
+            source: "GOVTOF2{q}"
+            type: code
+            required: false
+            confidence: confirmed
+          long_home:
+            label: Where works in relation to home, quarter {q}
+            file: longitudinal
+            source: "HOME{q}"
+            type: code
+            required: false
+            confidence: unverified
+            note: HOME is not confirmed in the longitudinal datasets; check with `ukpanel inspect`.
+          long_nssec_major:
+            label: NS-SEC major group in quarter {q}
+            file: longitudinal
+            source: ["NSECMJ20{q}", "NSECMJ10{q}"]
+            type: code
+            required: false
+            confidence: unverified
+        """#,
         "ukhls": #"""
         # Understanding Society, the UK Household Longitudinal Study (UK Data Service SN 6614).
         #

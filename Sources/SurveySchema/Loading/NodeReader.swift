@@ -42,20 +42,35 @@ struct NodeReader {
         }
         try checkKeys(
             mapping,
-            allowed: ["label", "file", "source", "since", "names", "waves", "type", "codes", "required", "confidence", "note"],
+            allowed: ["label", "file", "source", "since", "names", "waves", "type", "codes", "required", "confidence", "note", "derive"],
             variable: name)
         var variable: HarmonisedVariable
         if let existing {
             variable = existing
         } else {
-            guard let source = mapping["source"]?.string else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "a new variable needs `source:`")
+            guard mapping["source"] != nil || mapping["derive"] != nil else {
+                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "a new variable needs `source:` (or `derive:`)")
             }
-            variable = HarmonisedVariable(name: name, source: source)
+            variable = HarmonisedVariable(name: name, source: "")
         }
         if let v = mapping["label"]?.string { variable.label = v }
         if let v = mapping["file"]?.string { variable.file = v }
-        if let v = mapping["source"]?.string { variable.source = v }
+        if let node = mapping["source"] {
+            if let one = node.string {
+                variable.source = one
+                variable.alternatives = []
+            } else if case .sequence(let list) = node, let first = list.first?.string {
+                variable.source = first
+                variable.alternatives = list.dropFirst().compactMap(\.string)
+            } else {
+                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "source: must be a name or a list of names")
+            }
+            variable.derive = []
+        }
+        if let node = mapping["derive"] {
+            variable.derive = try deriveSteps(node, variable: name)
+            variable.source = ""
+        }
         if let v = mapping["note"]?.string { variable.note = v }
         if let node = mapping["since"] {
             variable.since = try intKeyed(node, variable: name)
@@ -106,5 +121,28 @@ struct NodeReader {
             variable.confidence = confidence
         }
         return variable
+    }
+
+    /// `derive:` — a list of `{from: NAME, floor: true, map: {code: code}}`.
+    func deriveSteps(_ node: Node, variable: String) throws(SchemaError) -> [DeriveStep] {
+        guard case .sequence(let list) = node, !list.isEmpty else {
+            throw SchemaError(origin: origin, line: line(node), variable: variable, reason: "derive: must be a list of steps (from:, map:)")
+        }
+        var steps: [DeriveStep] = []
+        for item in list {
+            guard let step = item.mapping, let from = step["from"]?.string, let mapNode = step["map"] else {
+                throw SchemaError(origin: origin, line: line(item), variable: variable, reason: "a derive step needs from: and map:")
+            }
+            try checkKeys(step, allowed: ["from", "floor", "map"], variable: variable)
+            var map: [Int: Int] = [:]
+            for (code, value) in try intKeyed(mapNode, variable: variable) {
+                guard let target = Int(value) else {
+                    throw SchemaError(origin: origin, line: line(mapNode), variable: variable, reason: "derive map: '\(value)' is not a whole number")
+                }
+                map[code] = target
+            }
+            steps.append(DeriveStep(from: from, floor: step["floor"]?.bool ?? false, map: map))
+        }
+        return steps
     }
 }

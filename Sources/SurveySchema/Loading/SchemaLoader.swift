@@ -105,6 +105,11 @@ public enum SchemaLoader {
         if base == nil && schema.variables.isEmpty {
             throw SchemaError(origin: origin, reason: "the schema defines no variables")
         }
+        for variable in schema.variables {
+            for step in variable.derive where schema.variable(step.from) == nil {
+                throw SchemaError(origin: origin, variable: variable.name, reason: "derives from '\(step.from)', which the schema does not define")
+            }
+        }
         return schema
     }
 }

@@ -48,6 +48,8 @@ extension SurveySchema {
                 }
             } else {
                 variable.source = mapping.source
+                variable.alternatives = []
+                variable.derive = []
                 variable.since = [:]
             }
             schema.upsert(variable)

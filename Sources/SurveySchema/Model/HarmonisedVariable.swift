@@ -26,8 +26,15 @@ public struct HarmonisedVariable: Sendable, Hashable {
     public var label: String
     /// Which of the schema's files it is read from (`indresp`).
     public var file: String
-    /// The source name template: `{w}` is replaced by the wave letter.
+    /// The source name template: `{w}` is replaced by the wave letter, `{vintage}` by
+    /// the file's weighting vintage (two digits), and `?` matches any one character.
+    /// Empty for a derived variable.
     public var source: String
+    /// Further templates tried in order when `source` is not in the file (an LFS
+    /// variable renamed across years: NSECMJ20, NSECMJ10, NSECMMJ).
+    public var alternatives: [String] = []
+    /// For a derived variable: its value from other variables, the first step that gives one.
+    public var derive: [DeriveStep] = []
     /// From a wave on, another template (a variable renamed in a later wave).
     public var since: [Int: String]
     /// Exact names for single waves, by wave number.
@@ -66,15 +73,79 @@ public struct HarmonisedVariable: Sendable, Hashable {
         self.note = note
     }
 
+    /// Whether the variable is computed from others rather than read.
+    public var isDerived: Bool { !derive.isEmpty }
+
     /// The variable's name in `wave`'s file, or `nil` when it does not exist in that wave.
     public func sourceName(in wave: Wave) -> String? {
-        if let waves, !waves.contains(wave) { return nil }
-        if let exact = names[wave.number] { return exact }
+        sourceCandidates(in: SourceContext(wave: wave))?.first
+    }
+
+    /// The names to look for, in order, in the file described by `context`; `nil`
+    /// when the variable does not exist there (or is derived).
+    public func sourceCandidates(in context: SourceContext) -> [String]? {
+        guard !isDerived else { return nil }
+        if let ordinal = context.ordinal {
+            if let waves, !(ordinal >= waves.from && (waves.to.map { ordinal <= $0 } ?? true)) { return nil }
+            if let exact = names[ordinal] { return [exact] }
+        }
         var template = source
-        if let from = since.keys.filter({ $0 <= wave.number }).max(), let renamed = since[from] {
+        if let ordinal = context.ordinal, let from = since.keys.filter({ $0 <= ordinal }).max(), let renamed = since[from] {
             template = renamed
         }
-        return template.replacingWave(with: wave.letter)
+        return ([template] + alternatives).map { context.fill($0) }
+    }
+}
+
+/// One way of deriving a value: take variable `from`, optionally round a decimal
+/// code down (`3.1` → 3), and look it up in `map`. A value not in `map` is missing
+/// (`not_classified`); a missing `from` passes its reason on.
+public struct DeriveStep: Sendable, Hashable {
+    /// The harmonised variable read.
+    public var from: String
+    /// Round down first (operational NS-SEC codes such as 3.1).
+    public var floor: Bool
+    /// Source value → derived value.
+    public var map: [Int: Int]
+
+    /// A step from `from` through `map`.
+    public init(from: String, floor: Bool = false, map: [Int: Int]) {
+        self.from = from
+        self.floor = floor
+        self.map = map
+    }
+}
+
+/// What fills a source-name template for one file.
+public struct SourceContext: Sendable, Hashable {
+    /// The file's place in time, for `since:`, `names:` and `waves:` (a wave number); `nil` when not ordered.
+    public var ordinal: Int?
+    /// Placeholder values: `w` the wave letter, `vintage` the weighting vintage.
+    public var values: [String: String]
+
+    /// A context with explicit values.
+    public init(ordinal: Int?, values: [String: String]) {
+        self.ordinal = ordinal
+        self.values = values
+    }
+
+    /// A UKHLS wave: `{w}` is its letter.
+    public init(wave: Wave) {
+        self.init(ordinal: wave.number, values: ["w": wave.letter])
+    }
+
+    /// `template` with every `{name}` replaced; an unknown placeholder becomes `??` (any two characters).
+    public func fill(_ template: String) -> String {
+        guard template.contains("{") else { return template }
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let key = String(rest[rest.index(after: open)..<close])
+            result += values[key] ?? "??"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 }
 

@@ -25,6 +25,9 @@ public enum MissingReason: String, Sendable, Hashable, CaseIterable {
     case doesNotApply = "does_not_apply"
     /// -10 in older LFS files: no answer or does not apply.
     case noAnswerOrDoesNotApply = "no_answer_or_does_not_apply"
+    /// A value a derived variable's recode does not place (for example NS-SEC
+    /// "never worked, unemployed, not classified" in a 5-class version).
+    case notClassified = "not_classified"
     /// The cell is empty (or `.`).
     case blank
     /// The variable does not exist in this wave (for example `jbwah` before wave 9).

@@ -5,10 +5,12 @@ import SurveyFiles
 public struct WaveFileReader {
     /// The schema.
     public let schema: SurveySchema
-    /// The file's role in the schema (`indresp`).
+    /// The file's role in the schema (`indresp`, `lfsp`).
     public let role: String
-    /// The wave.
-    public let wave: Wave
+    /// The UKHLS wave, when the file is one.
+    public let wave: Wave?
+    /// What fills the source-name templates.
+    public let context: SourceContext
     /// The file.
     public let input: DataInput
     /// Reader options (case, limits, buffers).
@@ -22,6 +24,18 @@ public struct WaveFileReader {
         self.schema = schema
         self.role = role
         self.wave = wave
+        self.context = SourceContext(wave: wave)
+        self.input = input
+        self.options = options
+    }
+
+    /// A reader of `input`, the `role` file described by `context` (an LFS quarter).
+    public init(schema: SurveySchema, role: String, context: SourceContext, input: DataInput,
+                options: DelimitedTableReader.Options = .init()) {
+        self.schema = schema
+        self.role = role
+        self.wave = nil
+        self.context = context
         self.input = input
         self.options = options
     }
@@ -36,7 +50,7 @@ public struct WaveFileReader {
         var layout: FileLayout?
         let file = input.description
         return try reader.read(project: { header in
-            let resolved = try FileLayout(schema: schema, role: role, wave: wave, header: header, file: file)
+            let resolved = try FileLayout(schema: schema, role: role, context: context, wave: wave, header: header, file: file)
             layout = resolved
             return resolved.projection
         }) { row in
