@@ -54,14 +54,20 @@ let package = Package(
         .testTarget(name: "SurveyEstimationTests", dependencies: ["SurveyEstimation"]),
         .testTarget(
             name: "SurveyReportsTests",
-            dependencies: ["SurveyReports", "SurveyPanel", "SurveySchema", "SurveyEstimation", "SurveySynth", "SurveyFiles"]
+            dependencies: [
+                "SurveyReports", "SurveyPanel", "SurveySchema", "SurveyEstimation", "SurveySynth", "SurveyFiles",
+            ]
         ),
-        .testTarget(name: "SurveySynthTests", dependencies: ["SurveySynth", "SurveySchema", "SurveyFiles", "TestFixtures"]),
+        .testTarget(
+            name: "SurveySynthTests", dependencies: ["SurveySynth", "SurveySchema", "SurveyFiles", "TestFixtures"]),
         .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema", "TestFixtures"]),
-        .testTarget(name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),
+        .testTarget(
+            name: "SurveyPanelTests", dependencies: ["SurveyPanel", "SurveySchema", "SurveyFiles", "TestFixtures"]),
         .testTarget(
             name: "UKPanelCommandsTests",
-            dependencies: ["UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "TestFixtures"]
+            dependencies: [
+                "UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "TestFixtures",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One design-based estimate with its standard error, a 95% confidence
@@ -36,8 +36,10 @@ public enum Estimator {
     public static func ratio(
         numerator: [Double], denominator: [Double], design: SurveyDesign, isProportion: Bool = true
     ) -> Estimate {
-        var top = 0.0, bottom = 0.0
-        var domainCount = 0, numeratorCount = 0
+        var top = 0.0
+        var bottom = 0.0
+        var domainCount = 0
+        var numeratorCount = 0
         for i in 0..<design.count {
             let w = design.weights[i]
             top += w * numerator[i]
@@ -46,8 +48,9 @@ public enum Estimator {
             if numerator[i] != 0 { numeratorCount += 1 }
         }
         guard bottom > 0 else {
-            return Estimate(value: .nan, standardError: .nan, lower: .nan, upper: .nan,
-                            domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom)
+            return Estimate(
+                value: .nan, standardError: .nan, lower: .nan, upper: .nan,
+                domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom)
         }
         let r = top / bottom
         var z = [Double](repeating: 0, count: design.count)
@@ -56,13 +59,15 @@ public enum Estimator {
         }
         let se = design.varianceOfTotal(z).squareRoot()
         let (lower, upper) = isProportion ? logitInterval(r, se) : (r - 1.959964 * se, r + 1.959964 * se)
-        return Estimate(value: r, standardError: se, lower: lower, upper: upper,
-                        domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom)
+        return Estimate(
+            value: r, standardError: se, lower: lower, upper: upper,
+            domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom)
     }
 
     /// The weighted total `Σ w·y` with its standard error and a normal interval.
     public static func total(_ y: [Double], design: SurveyDesign) -> Estimate {
-        var t = 0.0, n = 0
+        var t = 0.0
+        var n = 0
         var z = [Double](repeating: 0, count: design.count)
         for i in 0..<design.count {
             z[i] = design.weights[i] * y[i]
@@ -70,8 +75,9 @@ public enum Estimator {
             if y[i] != 0 { n += 1 }
         }
         let se = design.varianceOfTotal(z).squareRoot()
-        return Estimate(value: t, standardError: se, lower: t - 1.959964 * se, upper: t + 1.959964 * se,
-                        domainCount: design.count, numeratorCount: n, weightedDomain: design.weights.reduce(0, +))
+        return Estimate(
+            value: t, standardError: se, lower: t - 1.959964 * se, upper: t + 1.959964 * se,
+            domainCount: design.count, numeratorCount: n, weightedDomain: design.weights.reduce(0, +))
     }
 
     /// The mean of `y` within a domain (`domain` 1 or 0), with a normal interval.

@@ -19,9 +19,13 @@ public enum Calibration {
     ]
 
     /// Table 1, all workers: percentages by category, and n.
-    public static let table1AllWorkers: (percent: [Double], n: Int) = ([52.6, 6.5, 3.6, 6.3, 6.7, 5.3, 10.7, 8.3], 18_422)
+    public static let table1AllWorkers: (percent: [Double], n: Int) = (
+        [52.6, 6.5, 3.6, 6.3, 6.7, 5.3, 10.7, 8.3], 18_422
+    )
     /// Table 1, high-skilled (NS-SEC class 1) workers: percentages by category, and n.
-    public static let table1HighSkilled: (percent: [Double], n: Int) = ([29.1, 9.6, 5.4, 10, 11, 8.3, 15.1, 11.4], 8_264)
+    public static let table1HighSkilled: (percent: [Double], n: Int) = (
+        [29.1, 9.6, 5.4, 10, 11, 8.3, 15.1, 11.4], 8_264
+    )
 
     /// In wave 14 at full scale: workers whose class is missing (-9). The published
     /// counts bound it (at most 813); the generator's choice, said in truth.json.
@@ -83,7 +87,9 @@ struct Wave14Targets: Sendable {
         for i in allByCategory.indices where allByCategory[i] < highSkilledByCategory[i] {
             let shortfall = highSkilledByCategory[i] - allByCategory[i]
             allByCategory[i] += shortfall
-            if let donor = allByCategory.indices.max(by: { allByCategory[$0] - highSkilledByCategory[$0] < allByCategory[$1] - highSkilledByCategory[$1] }) {
+            if let donor = allByCategory.indices.max(by: {
+                allByCategory[$0] - highSkilledByCategory[$0] < allByCategory[$1] - highSkilledByCategory[$1]
+            }) {
                 allByCategory[donor] -= shortfall
             }
         }

@@ -49,4 +49,3 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return weights.count - 1
     }
 }
-

@@ -62,8 +62,10 @@ public struct SynthTruth: Codable, Sendable, Equatable {
 
     static let definitionText: [String: String] = [
         "worker": "in work: did paid work last week (jbhas = 1) or has a job though away from it (jboff = 1)",
-        "high_skilled": "a worker in NS-SEC 5-class 1, management & professional (jbnssec5_dv = 1), at the wave in question",
-        "works_at_home": "a worker with jbpl = 1 (employees), jspl = 1 or 2 (self-employed), or jbwah = 1, 2 or 3 (waves 9 on)",
+        "high_skilled":
+            "a worker in NS-SEC 5-class 1, management & professional (jbnssec5_dv = 1), at the wave in question",
+        "works_at_home":
+            "a worker with jbpl = 1 (employees), jspl = 1 or 2 (self-employed), or jbwah = 1, 2 or 3 (waves 9 on)",
         "moved": "origadd = 2 at the later of two consecutive waves the person was interviewed in",
         "table1_valid": "n_wfhdays coded 1-8; -9, -1 and -2 are no valid answer",
         "all_workers_table1": "every worker, including those whose class is missing (-9)",
@@ -90,7 +92,8 @@ public struct SynthTruth: Codable, Sendable, Equatable {
         let workers14 = w14.filter(\.inWork)
         wave14 = Wave14(
             nssec5: nssec, workers: workers14.count, workersWithoutClass: workers14.filter { $0.nssec5 == -9 }.count,
-            categories: labels, table1All: table(workers14), table1HighSkilled: table(workers14.filter { $0.nssec5 == 1 }))
+            categories: labels, table1All: table(workers14),
+            table1HighSkilled: table(workers14.filter { $0.nssec5 == 1 }))
         var waves: [String: WaveCounts] = [:]
         for (wave, rows) in records {
             let workers = rows.filter(\.inWork)

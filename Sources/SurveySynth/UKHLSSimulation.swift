@@ -38,7 +38,10 @@ struct UKHLSSimulation {
         var chosen: [Int] = []
         if !people.isEmpty {
             for i in people.indices where !people[i].dead {
-                if random.chance(0.006) { people[i].dead = true; continue }
+                if random.chance(0.006) {
+                    people[i].dead = true
+                    continue
+                }
                 guard let last = people[i].lastWave else { continue }
                 let stays = last == wave - 1 ? random.chance(0.905) : random.chance(0.28)
                 if stays { chosen.append(i) }
@@ -50,7 +53,9 @@ struct UKHLSSimulation {
         let refreshment = wave == 14
         let entrants = target - chosen.count
         if entrants > 0 {
-            chosen += addPeople(entrants, joiningExisting: !people.isEmpty && !refreshment, ageRange: people.isEmpty ? 16...90 : 16...60)
+            chosen += addPeople(
+                entrants, joiningExisting: !people.isEmpty && !refreshment, ageRange: people.isEmpty ? 16...90 : 16...60
+            )
         }
         return chosen
     }
@@ -114,7 +119,9 @@ struct UKHLSSimulation {
 
     mutating func interview(_ respondents: [Int], wave: Int) -> [SynthRecord] {
         // Households interviewed together: same date, a new hidp each wave.
-        let order = respondents.sorted { (people[$0].household, people[$0].pidp) < (people[$1].household, people[$1].pidp) }
+        let order = respondents.sorted {
+            (people[$0].household, people[$0].pidp) < (people[$1].household, people[$1].pidp)
+        }
         var rows: [SynthRecord] = []
         rows.reserveCapacity(order.count)
         var householdIndex = 0
@@ -138,9 +145,11 @@ struct UKHLSSimulation {
             let workScore = p.work + 0.45 * random.normal() - agePenalty(age)
             workScores.append(workScore)
             var record = SynthRecord(
-                pidp: p.pidp, hidp: wave * 10_000_000 + householdIndex, pno: pno, intdaty: date.year, intdatm: date.month,
+                pidp: p.pidp, hidp: wave * 10_000_000 + householdIndex, pno: pno, intdaty: date.year,
+                intdatm: date.month,
                 ivfio: 1, sex: p.sex, age: age, gor: p.region, nssec5: -8, nssec8: -8, nssec3: -8, jbstat: 0, jbhas: 2,
-                jboff: 2, jbsemp: -8, jbpl: -8, jspl: -8, jbwah: -8, wfhdays: -8, origadd: -8, addrmov: -8, distmov: nil,
+                jboff: 2, jbsemp: -8, jbpl: -8, jspl: -8, jbwah: -8, wfhdays: -8, origadd: -8, addrmov: -8,
+                distmov: nil,
                 movy: [-8, -8, -8, -8, -8, -8], weightXS: 0, weightLW: 0, strata: p.strata, psu: p.psu)
             if continuing {
                 move(&record, person: i, post: post, year: date.year)
@@ -188,7 +197,9 @@ struct UKHLSSimulation {
         guard working else {
             r.jbhas = 2
             r.jboff = random.chance(0.01) ? 3 : 2
-            r.jbstat = r.age >= 63 ? 4 : r.age < 23 && random.chance(0.6) ? 7 : [3, 6, 8, 97][random.pick([0.35, 0.3, 0.3, 0.05])]
+            r.jbstat =
+                r.age >= 63
+                ? 4 : r.age < 23 && random.chance(0.6) ? 7 : [3, 6, 8, 97][random.pick([0.35, 0.3, 0.3, 0.05])]
             r.ivfio = random.chance(0.03) ? 2 : 1
             return
         }
@@ -207,7 +218,8 @@ struct UKHLSSimulation {
             r.jbhas = 2
             r.jboff = 1
         }
-        let score = p.homeWork + ClassModel.homeWorkEffect(r.nssec5) + RegionShares.homeWorkEffect(r.gor)
+        let score =
+            p.homeWork + ClassModel.homeWorkEffect(r.nssec5) + RegionShares.homeWorkEffect(r.gor)
             + (post ? -0.3 : -1.3) + 0.5 * random.normal()
         setPlaceOfWork(&r, level: score > 1.5 ? 3 : score > 0.8 ? 2 : score > 0 ? 1 : 0, wave: wave)
     }

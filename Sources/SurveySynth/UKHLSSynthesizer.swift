@@ -46,7 +46,8 @@ public struct UKHLSSynthesizer {
         let suffix = options.compression == .gz ? ".tab.gz" : ".tab"
         let waves = records.keys.sorted()
         // Jobs: each wave's indresp, and xwavedat.
-        let jobs: [(name: String, wave: Int?)] = waves.map { w in ("\(Wave(number: w)?.letter ?? "?")_indresp", w) }
+        let jobs: [(name: String, wave: Int?)] =
+            waves.map { w in ("\(Wave(number: w)?.letter ?? "?")_indresp", w) }
             + [("xwavedat", nil)]
         let results = ParallelResults<WrittenFile>(count: jobs.count)
         let schema = self.schema
@@ -57,7 +58,8 @@ public struct UKHLSSynthesizer {
             results.set(index) {
                 if let wave = job.wave, let waveValue = Wave(number: wave) {
                     return try Self.writeWave(
-                        records[wave] ?? [], layout: SynthColumnLayout(schema: schema, wave: waveValue, width: options.columnCount),
+                        records[wave] ?? [],
+                        layout: SynthColumnLayout(schema: schema, wave: waveValue, width: options.columnCount),
                         path: path, options: options, seed: options.seed &+ UInt64(wave) &* 7919)
                 }
                 return try Self.writeCrossWave(people, path: path, options: options)
@@ -102,7 +104,9 @@ public struct UKHLSSynthesizer {
         var crc32: UInt32
     }
 
-    static func openSink(path: String, options: UKHLSSynthOptions) throws -> (AtomicOutputFile, ByteSink, DeflatingSink?) {
+    static func openSink(path: String, options: UKHLSSynthOptions) throws -> (
+        AtomicOutputFile, ByteSink, DeflatingSink?
+    ) {
         let file = try AtomicOutputFile(path: path)
         switch options.compression {
         case .none:
@@ -116,11 +120,14 @@ public struct UKHLSSynthesizer {
         }
     }
 
-    static func finish(_ file: AtomicOutputFile, _ sink: ByteSink, _ deflater: DeflatingSink?, path: String, rawBytes: Int) throws -> WrittenFile {
+    static func finish(
+        _ file: AtomicOutputFile, _ sink: ByteSink, _ deflater: DeflatingSink?, path: String, rawBytes: Int
+    ) throws -> WrittenFile {
         try sink.finish()
         try file.commit()
         return WrittenFile(
-            path: path, uncompressedSize: rawBytes, compressedSize: deflater?.bytesOut ?? rawBytes, crc32: deflater?.crc ?? 0)
+            path: path, uncompressedSize: rawBytes, compressedSize: deflater?.bytesOut ?? rawBytes,
+            crc32: deflater?.crc ?? 0)
     }
 
     static func writeWave(
@@ -147,14 +154,16 @@ public struct UKHLSSynthesizer {
     }
 
     /// xwavedat: one row per person ever enumerated, keyed by pidp, no wave prefix.
-    static func writeCrossWave(_ people: [SynthPerson], path: String, options: UKHLSSynthOptions) throws -> WrittenFile {
+    static func writeCrossWave(_ people: [SynthPerson], path: String, options: UKHLSSynthOptions) throws -> WrittenFile
+    {
         let (file, sink, deflater) = try openSink(path: path, options: options)
         var random = SplitMix64(seed: options.seed, stream: 3)
         var text = "pidp\tsex_dv\tbirthy\tukborn\tracel_dv\tbornuk_dv\tfirstw\n"
         for p in people.sorted(by: { $0.pidp < $1.pidp }) {
             let ukborn = random.chance(0.1) ? "-21" : String(random.chance(0.86) ? 1 : 5)
             let race = random.chance(0.05) ? "-9" : String(random.chance(0.8) ? 1 : 2 + Int(random.next() % 16))
-            text += "\(p.pidp)\t\(p.sex)\t\(p.birthYear)\t\(ukborn)\t\(race)\t\(ukborn == "1" ? 1 : 2)\t\(random.chance(0.4) ? -20 : 1)\n"
+            text +=
+                "\(p.pidp)\t\(p.sex)\t\(p.birthYear)\t\(ukborn)\t\(race)\t\(ukborn == "1" ? 1 : 2)\t\(random.chance(0.4) ? -20 : 1)\n"
         }
         let bytes = Array(text.utf8)
         try sink.write(bytes)

@@ -63,7 +63,8 @@ extension UKHLSSimulation {
         let othersValidCount = max(0, others.count - targets.otherClassesNoAnswer)
         let withoutClassValid = max(0, min(withoutClassPool.count, targets.workersWithoutClassValid))
         let validOthers = Array(others.prefix(othersValidCount)) + Array(withoutClassPool.prefix(withoutClassValid))
-        noAnswer(&rows, Array(others.dropFirst(othersValidCount)) + Array(withoutClassPool.dropFirst(withoutClassValid)))
+        noAnswer(
+            &rows, Array(others.dropFirst(othersValidCount)) + Array(withoutClassPool.dropFirst(withoutClassValid)))
         var counts = targets.othersByCategory
         if counts.reduce(0, +) != validOthers.count {
             counts = Calibration.apportion(validOthers.count, shares: counts.map(Double.init))
@@ -80,8 +81,11 @@ extension UKHLSSimulation {
         let variable = pool.prefix(variableCount)
         var ranked = pool.dropFirst(variableCount).map { k -> (Int, Double) in
             let p = people[order[k]]
-            return (k, p.homeWork + ClassModel.homeWorkEffect(rows[k].nssec5) + RegionShares.homeWorkEffect(rows[k].gor)
-                + 0.5 * random.normal())
+            return (
+                k,
+                p.homeWork + ClassModel.homeWorkEffect(rows[k].nssec5) + RegionShares.homeWorkEffect(rows[k].gor)
+                    + 0.5 * random.normal()
+            )
         }
         ranked.sort { ($0.1, $0.0) < ($1.1, $1.0) }
         // Levels of home-working that fit each category: never, sometimes, often, always.

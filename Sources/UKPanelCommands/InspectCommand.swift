@@ -6,12 +6,13 @@ import SurveySchema
 public struct InspectCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "List a file's variables: inferred type, missing-code counts, range and a few values; and its row count.",
+        abstract:
+            "List a file's variables: inferred type, missing-code counts, range and a few values; and its row count.",
         discussion: """
-        FILE is a .tab, a .tab.gz, or ARCHIVE.zip//member. Missing codes are the schema's
-        (UKHLS: -1 don't know, -2 refused, -7 proxy, -8 inapplicable, -9 missing, -10, -11, -20, -21),
-        counted apart from the values.
-        """)
+            FILE is a .tab, a .tab.gz, or ARCHIVE.zip//member. Missing codes are the schema's
+            (UKHLS: -1 don't know, -2 refused, -7 proxy, -8 inapplicable, -9 missing, -10, -11, -20, -21),
+            counted apart from the values.
+            """)
 
     @Argument(help: "The file to read.")
     var file: String
@@ -41,7 +42,8 @@ public struct InspectCommand: ParsableCommand {
         var profiles: [ColumnProfile] = []
         let wanted = vars?.split(separator: ",").map { String($0) }
         let summary = try reader.read(project: { header in
-            let projection = try wanted.map { try header.projection(of: $0, file: input.description) }
+            let projection =
+                try wanted.map { try header.projection(of: $0, file: input.description) }
                 ?? .all(columnCount: header.names.count)
             names = projection.columnIndices.map { header.names[$0] }
             profiles = Array(repeating: ColumnProfile(), count: names.count)
@@ -72,7 +74,9 @@ enum TextTable {
     static func render(_ rows: [[String]]) -> [String] {
         guard let first = rows.first else { return [] }
         var widths = [Int](repeating: 0, count: first.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
         return rows.map { row in
             row.enumerated().map { i, cell in
                 i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)

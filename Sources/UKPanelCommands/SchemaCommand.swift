@@ -47,8 +47,9 @@ struct SchemaShowCommand: ParsableCommand {
         let list = try Wave.parseList(waves)
         var table = [["variable", "type", "required", "confidence"] + list.map(\.letter)]
         for v in schema.variables {
-            table.append([v.name, v.type.rawValue, v.required ? "yes" : "", v.confidence.rawValue]
-                + list.map { v.sourceName(in: $0) ?? "–" })
+            table.append(
+                [v.name, v.type.rawValue, v.required ? "yes" : "", v.confidence.rawValue]
+                    + list.map { v.sourceName(in: $0) ?? "–" })
         }
         print("\(schema.title)\nschema: \(schema.origins.joined(separator: " + "))\n")
         print(TextTable.render(table).joined(separator: "\n"))
@@ -70,18 +71,20 @@ struct SchemaCheckReport {
         lines.append("")
         var table = [["variable", "required", "confidence"] + check.waves.map(\.letter)]
         for row in check.rows {
-            table.append([row.variable.name, row.variable.required ? "yes" : "", row.variable.confidence.rawValue]
-                + row.findings.map { finding in
-                    switch finding {
-                    case .present: return "ok"
-                    case .absent: return row.variable.required ? "MISSING" : "absent"
-                    case .notInWave: return "–"
-                    }
-                })
+            table.append(
+                [row.variable.name, row.variable.required ? "yes" : "", row.variable.confidence.rawValue]
+                    + row.findings.map { finding in
+                        switch finding {
+                        case .present: return "ok"
+                        case .absent: return row.variable.required ? "MISSING" : "absent"
+                        case .notInWave: return "–"
+                        }
+                    })
         }
         lines += TextTable.render(table)
         lines.append("")
-        lines.append("ok: present; MISSING: required and absent; absent: optional and absent; –: not in this wave by the schema")
+        lines.append(
+            "ok: present; MISSING: required and absent; absent: optional and absent; –: not in this wave by the schema")
         var absentOptional: [String] = []
         for row in check.rows where !row.variable.required {
             for (wave, finding) in zip(check.waves, row.findings) {
@@ -100,7 +103,9 @@ struct SchemaCheckReport {
             lines.append("")
             lines.append("unverified settings (check them against your files; change with --map NAME=SOURCE):")
             for row in unverified {
-                lines.append("  \(row.variable.name): source \(row.variable.source)" + (row.variable.note.map { ". \($0)" } ?? ""))
+                lines.append(
+                    "  \(row.variable.name): source \(row.variable.source)"
+                        + (row.variable.note.map { ". \($0)" } ?? ""))
             }
         }
         lines.append("")
@@ -110,8 +115,9 @@ struct SchemaCheckReport {
         } else {
             lines.append("FAILED: \(failures.count) required variable(s) missing:")
             for f in failures {
-                lines.append("  \(f.variable.name) in \(f.wave): no \(f.source)" + Self.closest(f.closest)
-                    + "; map it with --map \(f.variable.name)@\(f.wave.letter)=NAME")
+                lines.append(
+                    "  \(f.variable.name) in \(f.wave): no \(f.source)" + Self.closest(f.closest)
+                        + "; map it with --map \(f.variable.name)@\(f.wave.letter)=NAME")
             }
         }
         return lines.joined(separator: "\n")

@@ -4,14 +4,18 @@ import SurveySchema
 
 /// Options that choose the schema: the built-in one, extended by user files and mappings.
 struct SchemaOptions: ParsableArguments {
-    @Option(name: .customLong("schema"), help: ArgumentHelp(
-        "A schema file that extends the built-in one (repeatable): add variables or change any field.",
-        valueName: "FILE"))
+    @Option(
+        name: .customLong("schema"),
+        help: ArgumentHelp(
+            "A schema file that extends the built-in one (repeatable): add variables or change any field.",
+            valueName: "FILE"))
     var schemaFiles: [String] = []
 
-    @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Point a harmonised variable at another source: NAME=SOURCE ({w} is the wave letter) or NAME@WAVE=SOURCE (repeatable).",
-        valueName: "MAPPING"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Point a harmonised variable at another source: NAME=SOURCE ({w} is the wave letter) or NAME@WAVE=SOURCE (repeatable).",
+            valueName: "MAPPING"))
     var mappings: [String] = []
 
     /// The schema for `survey`, with the user's files and mappings applied.
@@ -23,9 +27,11 @@ struct SchemaOptions: ParsableArguments {
 
 /// The data root: `--data PATH`, or the committed samples.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The download: a folder, a UKDA-6614-tab.zip, or one file. Default: the committed samples (samples/ukhls).",
-        valueName: "PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The download: a folder, a UKDA-6614-tab.zip, or one file. Default: the committed samples (samples/ukhls).",
+            valueName: "PATH"))
     var data: String?
 
     /// The path to read, checking that the default exists.
@@ -33,7 +39,8 @@ struct DataOptions: ParsableArguments {
         if let data { return data }
         guard FileManager.default.fileExists(atPath: defaultSample) else {
             throw UserError(
-                "no --data given and the default sample \(defaultSample) is not here: run from the ukpanel folder, or give --data PATH")
+                "no --data given and the default sample \(defaultSample) is not here: run from the ukpanel folder, or give --data PATH"
+            )
         }
         return defaultSample
     }

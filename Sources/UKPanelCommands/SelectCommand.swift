@@ -7,10 +7,10 @@ public struct SelectCommand: ParsableCommand {
         commandName: "select",
         abstract: "Write the named columns of a tab-delimited file as CSV, streaming.",
         discussion: """
-        FILE is a .tab file, a .tab.gz, or a member of a zip archive written as
-        ARCHIVE.zip//path/inside (for example UKDA-6614-tab.zip//UKDA-6614-tab/tab/ukhls/h_indresp.tab).
-        Columns are found by name; values are copied exactly as they are in the file.
-        """)
+            FILE is a .tab file, a .tab.gz, or a member of a zip archive written as
+            ARCHIVE.zip//path/inside (for example UKDA-6614-tab.zip//UKDA-6614-tab/tab/ukhls/h_indresp.tab).
+            Columns are found by name; values are copied exactly as they are in the file.
+            """)
 
     @Argument(help: "The file to read.")
     var file: String

@@ -6,7 +6,8 @@ import SurveySynth
 struct WideTableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wide-table",
-        abstract: "Write a wide tab-delimited file of UKHLS-like values (gzip if the name ends in .gz), for benchmarks.")
+        abstract: "Write a wide tab-delimited file of UKHLS-like values (gzip if the name ends in .gz), for benchmarks."
+    )
 
     @Option(help: "Data rows.") var rows = 90_000
     @Option(help: "Columns (the first is pidp).") var columns = 1_600

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveyEstimation
 
 @Suite("Design-based estimates, checked by hand")

@@ -1,13 +1,18 @@
 import Testing
+
 @testable import SurveyFiles
 
 @Suite("Decoding numbers from bytes")
 struct CellDecodingTests {
     func int(_ s: String) -> Int? {
-        Array(s.utf8).withUnsafeBufferPointer { CellDecoding.int($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+        Array(s.utf8).withUnsafeBufferPointer {
+            CellDecoding.int($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count)
+        }
     }
     func double(_ s: String) -> Double? {
-        Array(s.utf8).withUnsafeBufferPointer { CellDecoding.double($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+        Array(s.utf8).withUnsafeBufferPointer {
+            CellDecoding.double($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count)
+        }
     }
 
     @Test func integers() {
@@ -26,10 +31,12 @@ struct CellDecodingTests {
         #expect(int("9223372036854775807") == Int.max)
     }
 
-    @Test("decimals agree with the standard library's parser", arguments: [
-        "0", "-0.5", "1.25", "0.8734521", "12345.678901234", "1e3", "-2.5E-3", "123456789012345678",
-        "0.1", "0.30000000000000004", "4.35", "  7.5 ", "00012.50", "1.", ".5",
-    ])
+    @Test(
+        "decimals agree with the standard library's parser",
+        arguments: [
+            "0", "-0.5", "1.25", "0.8734521", "12345.678901234", "1e3", "-2.5E-3", "123456789012345678",
+            "0.1", "0.30000000000000004", "4.35", "  7.5 ", "00012.50", "1.", ".5",
+        ])
     func decimals(text: String) {
         let trimmed = text.trimmingCharacters(in: " ")
         #expect(double(text) == Double(trimmed), "\(text)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveyFiles
 
 @Suite("Tab-delimited reading")
@@ -37,8 +38,10 @@ struct DelimitedTableReaderTests {
         try writeFile(path, Array(text.utf8))
         let expected = Self.expected(text, columns: Self.columns)
         for size in 1...text.utf8.count {
-            #expect(try readAll(DataInput(path: path), columns: Self.columns, chunkSize: size, pipelined: size % 2 == 0) == expected,
-                    "chunk size \(size)")
+            #expect(
+                try readAll(DataInput(path: path), columns: Self.columns, chunkSize: size, pipelined: size % 2 == 0)
+                    == expected,
+                "chunk size \(size)")
         }
     }
 
@@ -54,14 +57,20 @@ struct DelimitedTableReaderTests {
         try zip.finish()
         let columns = ["v29", "v3", "v17"]
         let expected = Self.expected(text, columns: columns)
-        #expect(try readAll(DataInput(path: folder + "/t.tab.gz"), columns: columns, chunkSize: chunkSize, pipelined: true) == expected)
-        #expect(try readAll(DataInput(archive: folder + "/t.zip", member: "tab/t.tab"), columns: columns, chunkSize: chunkSize, pipelined: true) == expected)
+        #expect(
+            try readAll(DataInput(path: folder + "/t.tab.gz"), columns: columns, chunkSize: chunkSize, pipelined: true)
+                == expected)
+        #expect(
+            try readAll(
+                DataInput(archive: folder + "/t.zip", member: "tab/t.tab"), columns: columns, chunkSize: chunkSize,
+                pipelined: true) == expected)
     }
 
     @Test("numbers decode from the projected cells")
     func typedCells() throws {
         let path = try makeTemporaryFolder() + "/t.tab"
-        try writeFile(path, Array("pidp\th_jbstat\th_indinui_xw\tname\n68001367\t2\t0.8734521\tx y\n68004087\t-8\t\tz\n".utf8))
+        try writeFile(
+            path, Array("pidp\th_jbstat\th_indinui_xw\tname\n68001367\t2\t0.8734521\tx y\n68004087\t-8\t\tz\n".utf8))
         var seen: [(Int?, Int?, Double?, String, Bool)] = []
         try DelimitedTableReader(input: DataInput(path: path)).read(project: {
             try $0.projection(of: ["pidp", "h_jbstat", "h_indinui_xw", "name"], file: path)

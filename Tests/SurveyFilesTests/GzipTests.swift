@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveyFiles
 
 @Suite("gzip input")
@@ -69,7 +70,8 @@ struct GzipTests {
         let member = try gzipMember(Self.text)
         let padded = try InflatingByteSource(upstream: BytesSource(member + [0, 0, 0, 0]), format: .gzip, name: "p.gz")
         #expect(try drain(padded, bufferSize: 100) == Self.text)
-        let garbage = try InflatingByteSource(upstream: BytesSource(member + Array("junk".utf8)), format: .gzip, name: "g.gz")
+        let garbage = try InflatingByteSource(
+            upstream: BytesSource(member + Array("junk".utf8)), format: .gzip, name: "g.gz")
         #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) { try drain(garbage, bufferSize: 100) }
     }
 
@@ -78,10 +80,16 @@ struct GzipTests {
         let zeros = [UInt8](repeating: 0x30, count: 2 << 20)
         let compressed = try gzipMember(zeros, level: 9)
         let limits = DecompressionLimits(maxOutputBytes: 1 << 20, maxRatio: 1_000_000, ratioGraceBytes: 0)
-        let source = try InflatingByteSource(upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: limits)
-        #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) { try drain(source, bufferSize: 4096) }
+        let source = try InflatingByteSource(
+            upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: limits)
+        #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) {
+            try drain(source, bufferSize: 4096)
+        }
         let ratio = DecompressionLimits(maxOutputBytes: .max, maxRatio: 100, ratioGraceBytes: 64 << 10)
-        let again = try InflatingByteSource(upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: ratio)
-        #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) { try drain(again, bufferSize: 4096) }
+        let again = try InflatingByteSource(
+            upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: ratio)
+        #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) {
+            try drain(again, bufferSize: 4096)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveyFiles
 
 @Suite("Line splitting")

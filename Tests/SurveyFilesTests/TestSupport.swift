@@ -51,15 +51,16 @@ func run(_ tool: String, _ arguments: [String], in folder: String? = nil) throws
 func sampleTable(rows: Int, columns: Int, lineEnding: String = "\n") -> String {
     var text = (0..<columns).map { "v\($0)" }.joined(separator: "\t") + lineEnding
     for r in 0..<rows {
-        text += (0..<columns).map { c in
-            switch (r + c) % 5 {
-            case 0: return "-8"
-            case 1: return "\(r * 7 + c)"
-            case 2: return "\(Double(r) + 0.25)"
-            case 3: return ""
-            default: return "s\(r)"
-            }
-        }.joined(separator: "\t") + lineEnding
+        text +=
+            (0..<columns).map { c in
+                switch (r + c) % 5 {
+                case 0: return "-8"
+                case 1: return "\(r * 7 + c)"
+                case 2: return "\(Double(r) + 0.25)"
+                case 3: return ""
+                default: return "s\(r)"
+                }
+            }.joined(separator: "\t") + lineEnding
     }
     return text
 }

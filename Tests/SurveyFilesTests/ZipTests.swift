@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveyFiles
 
 @Suite("zip archives")
@@ -21,9 +22,10 @@ struct ZipTests {
         let path = try makeTemporaryFolder() + "/a.zip"
         try writeArchive(path, zip64: zip64)
         let archive = try ZipArchive(path: path)
-        #expect(archive.entries.map(\.path) == [
-            "UKDA-6614-tab/tab/ukhls/h_indresp.tab", "UKDA-6614-tab/tab/ukhls/xwavedat.tab",
-        ])
+        #expect(
+            archive.entries.map(\.path) == [
+                "UKDA-6614-tab/tab/ukhls/h_indresp.tab", "UKDA-6614-tab/tab/ukhls/xwavedat.tab",
+            ])
         let a = try DataInput(archive: path, member: "UKDA-6614-tab/tab/ukhls/h_indresp.tab").open()
         #expect(try drain(a, bufferSize: 7) == Self.first)
         let b = try DataInput(archive: path, member: "UKDA-6614-tab/tab/ukhls/xwavedat.tab").open()
@@ -36,14 +38,14 @@ struct ZipTests {
         try writeArchive(folder + "/ours.zip", zip64: zip64)
         try writeFile(folder + "/first.tab", Self.first)
         let script = """
-        import zipfile, sys
-        z = zipfile.ZipFile('ours.zip'); assert z.testzip() is None
-        assert z.read('UKDA-6614-tab/tab/ukhls/h_indresp.tab') == open('first.tab','rb').read()
-        with zipfile.ZipFile('theirs.zip', 'w', zipfile.ZIP_DEFLATED) as w:
-            with w.open('tab/ukhls/h_indresp.tab', 'w', force_zip64=\(zip64 ? "True" : "False")) as f:
-                f.write(open('first.tab','rb').read())
-            w.writestr('tab/stored.tab', b'a\\tb\\n1\\t2\\n', compress_type=zipfile.ZIP_STORED)
-        """
+            import zipfile, sys
+            z = zipfile.ZipFile('ours.zip'); assert z.testzip() is None
+            assert z.read('UKDA-6614-tab/tab/ukhls/h_indresp.tab') == open('first.tab','rb').read()
+            with zipfile.ZipFile('theirs.zip', 'w', zipfile.ZIP_DEFLATED) as w:
+                with w.open('tab/ukhls/h_indresp.tab', 'w', force_zip64=\(zip64 ? "True" : "False")) as f:
+                    f.write(open('first.tab','rb').read())
+                w.writestr('tab/stored.tab', b'a\\tb\\n1\\t2\\n', compress_type=zipfile.ZIP_STORED)
+            """
         #expect(try run("python3", ["-c", script], in: folder) == 0)
         let theirs = try DataInput(archive: folder + "/theirs.zip", member: "tab/ukhls/h_indresp.tab").open()
         #expect(try drain(theirs, bufferSize: 1000) == Self.first)
@@ -78,8 +80,9 @@ struct ZipTests {
     }
 
     @Test func parseMemberSyntax() {
-        #expect(DataInput.parse("dl/UKDA-6614-tab.zip//UKDA-6614-tab/tab/ukhls/h_indresp.tab")
-            == DataInput(archive: "dl/UKDA-6614-tab.zip", member: "UKDA-6614-tab/tab/ukhls/h_indresp.tab"))
+        #expect(
+            DataInput.parse("dl/UKDA-6614-tab.zip//UKDA-6614-tab/tab/ukhls/h_indresp.tab")
+                == DataInput(archive: "dl/UKDA-6614-tab.zip", member: "UKDA-6614-tab/tab/ukhls/h_indresp.tab"))
         #expect(DataInput.parse("h_indresp.tab.gz") == DataInput(path: "h_indresp.tab.gz"))
     }
 }

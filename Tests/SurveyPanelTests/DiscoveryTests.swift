@@ -1,8 +1,9 @@
 import Foundation
 import SurveyFiles
 import SurveySchema
-import Testing
 import TestFixtures
+import Testing
+
 @testable import SurveyPanel
 
 @Suite("Finding UKHLS files in a download")

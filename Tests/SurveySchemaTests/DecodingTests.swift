@@ -1,7 +1,8 @@
 import Foundation
 import SurveyFiles
-import Testing
 import TestFixtures
+import Testing
+
 @testable import SurveySchema
 
 @Suite("Decoding rows through the schema")
@@ -10,15 +11,16 @@ struct DecodingTests {
     func missingCodes() throws {
         let folder = try UKHLSFixture.temporaryFolder()
         let text = """
-        pidp\th_hidp\th_jbstat\th_gor_dv\th_indinui_xw\th_distmov_dv\th_intdaty_dv\th_intdatm_dv\th_jbnssec5_dv\th_jbhas\th_jboff\th_jbsemp\th_jbpl\th_strata\th_psu
-        1\t10\t-1\t-2\t0.75\t-8\t2017\t3\t-7\t-9\t-10\t-11\t-20\t4\t5
-        2\t10\t2\t7\t\t12.5\t2017\t.\t1\t1\t2\t1\t1\t4\t6
+            pidp\th_hidp\th_jbstat\th_gor_dv\th_indinui_xw\th_distmov_dv\th_intdaty_dv\th_intdatm_dv\th_jbnssec5_dv\th_jbhas\th_jboff\th_jbsemp\th_jbpl\th_strata\th_psu
+            1\t10\t-1\t-2\t0.75\t-8\t2017\t3\t-7\t-9\t-10\t-11\t-20\t4\t5
+            2\t10\t2\t7\t\t12.5\t2017\t.\t1\t1\t2\t1\t1\t4\t6
 
-        """
+            """
         try UKHLSFixture.write(text, to: folder + "/h_indresp.tab")
         let schema = try SchemaLoader.builtin("ukhls")
         var people: [PersonWave] = []
-        let reader = WaveFileReader(schema: schema, wave: Wave(number: 8)!, input: DataInput(path: folder + "/h_indresp.tab"))
+        let reader = WaveFileReader(
+            schema: schema, wave: Wave(number: 8)!, input: DataInput(path: folder + "/h_indresp.tab"))
         try reader.forEachPerson { people.append($0) }
         #expect(people.count == 2)
         let a = people[0]
@@ -49,7 +51,8 @@ struct DecodingTests {
         let schema = try SchemaLoader.builtin("ukhls")
         let folder = try UKHLSFixture.temporaryFolder()
         let path = folder + "/\(wave.letter)_indresp.tab.gz"
-        try UKHLSFixture.write(UKHLSFixture.indresp(schema: schema, wave: wave, persons: 50, lineEnding: "\r\n"), to: path)
+        try UKHLSFixture.write(
+            UKHLSFixture.indresp(schema: schema, wave: wave, persons: 50, lineEnding: "\r\n"), to: path)
         var i = 0
         try WaveFileReader(schema: schema, wave: wave, input: DataInput(path: path)).forEachPerson { p in
             let planted = { (name: String) in UKHLSFixture.planted(name, person: i, wave: wave) }
@@ -58,7 +61,10 @@ struct DecodingTests {
             #expect(p.jbstat.value.map(String.init) == planted("jbstat"))
             #expect(p.region.value.map(String.init) == planted("gor"))
             let nssec = planted("nssec5")
-            #expect(p.nssec5 == (nssec == "-8" ? .missing(.inapplicable) : nssec == "-9" ? .missing(.missing) : .value(Int(nssec)!)))
+            #expect(
+                p.nssec5
+                    == (nssec == "-8"
+                        ? .missing(.inapplicable) : nssec == "-9" ? .missing(.missing) : .value(Int(nssec)!)))
             let weight = planted("weight_xs")
             #expect(p.weightCrossSectional == .value(Double(weight)!))
             let distance = planted("distmov")
@@ -80,9 +86,12 @@ struct DecodingTests {
         let schema = try SchemaLoader.builtin("ukhls")
         let wave = Wave(number: 14)!
         let folder = try UKHLSFixture.temporaryFolder()
-        try UKHLSFixture.write(UKHLSFixture.indresp(schema: schema, wave: wave, persons: 3, drop: ["weight_xs"]), to: folder + "/n_indresp.tab")
+        try UKHLSFixture.write(
+            UKHLSFixture.indresp(schema: schema, wave: wave, persons: 3, drop: ["weight_xs"]),
+            to: folder + "/n_indresp.tab")
         do {
-            try WaveFileReader(schema: schema, wave: wave, input: DataInput(path: folder + "/n_indresp.tab")).forEachPerson { _ in }
+            try WaveFileReader(schema: schema, wave: wave, input: DataInput(path: folder + "/n_indresp.tab"))
+                .forEachPerson { _ in }
             Issue.record("no error")
         } catch let error as SurveyFileError {
             #expect(error.code == .missingVariable)
@@ -106,7 +115,9 @@ struct DecodingTests {
         text = lines.joined(separator: "\n") + "\n"
         try UKHLSFixture.write(text, to: folder + "/j_indresp.tab")
         do {
-            try WaveFileReader(schema: schema, wave: Wave(number: 10)!, input: DataInput(path: folder + "/j_indresp.tab")).forEachPerson { _ in }
+            try WaveFileReader(
+                schema: schema, wave: Wave(number: 10)!, input: DataInput(path: folder + "/j_indresp.tab")
+            ).forEachPerson { _ in }
             Issue.record("no error")
         } catch let error as SurveyFileError {
             #expect(error.code == .invalidValue)

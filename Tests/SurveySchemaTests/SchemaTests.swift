@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveySchema
 
 @Suite("The UKHLS schema")
@@ -50,17 +51,17 @@ struct SchemaTests {
     func userExtension() throws {
         let base = try SchemaLoader.builtin("ukhls")
         let yaml = """
-        extends: ukhls
-        variables:
-          wfhdays:
-            source: "{w}_wkfhome"
-            confidence: confirmed
-          health:
-            label: General health
-            source: "{w}_scsf1"
-            type: code
-            codes: {1: excellent, 5: poor}
-        """
+            extends: ukhls
+            variables:
+              wfhdays:
+                source: "{w}_wkfhome"
+                confidence: confirmed
+              health:
+                label: General health
+                source: "{w}_scsf1"
+                type: code
+                codes: {1: excellent, 5: poor}
+            """
         let schema = try SchemaLoader.load(yaml: yaml, origin: "mine.yaml", base: base)
         #expect(schema.variable("wfhdays")?.sourceName(in: Wave(number: 14)!) == "n_wkfhome")
         #expect(schema.variable("wfhdays")?.waves == WaveRange("14-"))

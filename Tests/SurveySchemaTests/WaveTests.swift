@@ -1,5 +1,5 @@
-import Testing
 import SurveySchema
+import Testing
 
 @Suite("Waves and their letters")
 struct WaveTests {

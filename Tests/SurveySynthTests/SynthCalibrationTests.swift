@@ -2,6 +2,7 @@ import Foundation
 import SurveyFiles
 import SurveySchema
 import Testing
+
 @testable import SurveySynth
 
 @Suite("Synthetic UKHLS: calibration at full scale")
@@ -31,7 +32,9 @@ struct SynthCalibrationTests {
         let workers = (Self.full.records[14] ?? []).filter(\.inWork)
         let briefingAll = [52.6, 6.5, 3.6, 6.3, 6.7, 5.3, 10.7, 8.3]
         let briefingHigh = [29.1, 9.6, 5.4, 10, 11, 8.3, 15.1, 11.4]
-        for (group, expected, n) in [(workers, briefingAll, 18_422), (workers.filter { $0.nssec5 == 1 }, briefingHigh, 8_264)] {
+        for (group, expected, n) in [
+            (workers, briefingAll, 18_422), (workers.filter { $0.nssec5 == 1 }, briefingHigh, 8_264),
+        ] {
             let valid = group.filter { (1...8).contains($0.wfhdays) }
             #expect(valid.count == n)
             for (k, percent) in expected.enumerated() {
@@ -47,7 +50,11 @@ struct SynthCalibrationTests {
     func panelShape() {
         let records = Self.full.records
         let ids = records.mapValues { Set($0.map(\.pidp)) }
-        let w8 = ids[8] ?? [], w9 = ids[9] ?? [], w10 = ids[10] ?? [], w13 = ids[13] ?? [], w14 = ids[14] ?? []
+        let w8 = ids[8] ?? []
+        let w9 = ids[9] ?? []
+        let w10 = ids[10] ?? []
+        let w13 = ids[13] ?? []
+        let w14 = ids[14] ?? []
         #expect(w8.intersection(w9).count > 30_000)  // most stay
         #expect(w10.subtracting(w9).intersection(w8).count > 100)  // some come back after missing a wave
         #expect(w14.subtracting(w13).subtracting(w8).count > 5_000)  // the refreshment sample and new entrants
@@ -64,21 +71,32 @@ struct SynthCalibrationTests {
 
     @Test("the processes the analyses need: home-working rises, mobility falls, reasons shift to housing")
     func processes() {
-        let truth = SynthTruth(records: Self.full.records, options: { var o = UKHLSSynthOptions(); o.scale = .full; return o }())
+        let truth = SynthTruth(
+            records: Self.full.records,
+            options: {
+                var o = UKHLSSynthOptions()
+                o.scale = .full
+                return o
+            }())
         let share = { (w: Int) -> (Double, Double) in
             let c = truth.waves[String(w)]!
-            return (Double(c.workersAtHome) / Double(c.workers), Double(c.highSkilledAtHome) / Double(c.highSkilledWorkers))
+            return (
+                Double(c.workersAtHome) / Double(c.workers), Double(c.highSkilledAtHome) / Double(c.highSkilledWorkers)
+            )
         }
         #expect(share(9).0 < share(12).0)  // before and after March 2020
         #expect(share(12).1 > share(12).0)  // higher for the high-skilled
         let rate = { (t: SynthTruth.Transition) in Double(t.movers) / Double(t.pairs) }
-        let first = truth.transitions.first!, last = truth.transitions.last!
+        let first = truth.transitions.first!
+        let last = truth.transitions.last!
         #expect(rate(first) > rate(last))
         for t in truth.transitions {
             #expect(rate(t) > 0.04 && rate(t) < 0.13)
             #expect(Double(t.highSkilledMovers) / Double(t.highSkilledPairs) > rate(t))
         }
-        let housingShare = { (t: SynthTruth.Transition) in Double(t.reasons["housing"]!) / Double(t.reasons["employment"]!) }
+        let housingShare = { (t: SynthTruth.Transition) in
+            Double(t.reasons["housing"]!) / Double(t.reasons["employment"]!)
+        }
         #expect(housingShare(last) > housingShare(first))
         // London works at home more than the North East, post-pandemic.
         let w12 = (Self.full.records[12] ?? []).filter(\.inWork)

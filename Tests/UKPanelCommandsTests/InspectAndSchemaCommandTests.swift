@@ -1,7 +1,7 @@
 import Foundation
 import SurveySchema
-import Testing
 import TestFixtures
+import Testing
 
 @Suite("ukpanel inspect and schema check")
 struct InspectAndSchemaCommandTests {
@@ -9,11 +9,14 @@ struct InspectAndSchemaCommandTests {
     func inspect() throws {
         let folder = try UKHLSFixture.temporaryFolder()
         // 6 rows: jbstat has two -8, one -9 and one empty; w is decimal; s is text.
-        let text = "pidp\tjbstat\tw\ts\n1\t-8\t0.5\ta\n2\t-8\t1\tb\n3\t-9\t1.25\tc\n4\t\t2\td\n5\t3\t0\te\n6\t12\t1\tf\n"
+        let text =
+            "pidp\tjbstat\tw\ts\n1\t-8\t0.5\ta\n2\t-8\t1\tb\n3\t-9\t1.25\tc\n4\t\t2\td\n5\t3\t0\te\n6\t12\t1\tf\n"
         try UKHLSFixture.write(text, to: folder + "/x.tab")
         let result = try CommandRunner.run(["inspect", folder + "/x.tab"])
         #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        let lines = result.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        }
         #expect(result.stdout.contains("rows: 6"))
         let jbstat = try #require(lines.first { $0.first == "jbstat" })
         #expect(jbstat[1] == "int")
@@ -57,7 +60,8 @@ struct InspectAndSchemaCommandTests {
         let mapped = try CommandRunner.run(["schema", "check", "--data", root, "--map", "psu@k=k_strata"])
         #expect(mapped.status == 0)
         let schemaFile = root + "/mine.yaml"
-        try "extends: ukhls\nvariables:\n  psu:\n    required: false\n".write(toFile: schemaFile, atomically: true, encoding: .utf8)
+        try "extends: ukhls\nvariables:\n  psu:\n    required: false\n".write(
+            toFile: schemaFile, atomically: true, encoding: .utf8)
         let relaxed = try CommandRunner.run(["schema", "check", "--data", root, "--schema", schemaFile])
         #expect(relaxed.status == 0)
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Numbers straight from bytes, with no `String` in between.
@@ -18,7 +18,12 @@ public enum CellDecoding {
         while end > i && p[end - 1] == 0x20 { end -= 1 }
         guard i < end else { return nil }
         var negative = false
-        if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
+        if p[i] == 0x2D {
+            negative = true
+            i += 1
+        } else if p[i] == 0x2B {
+            i += 1
+        }
         guard i < end else { return nil }
         var value = 0
         var digits = 0
@@ -58,7 +63,12 @@ public enum CellDecoding {
         guard i < end else { return nil }
         let first = i
         var negative = false
-        if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
+        if p[i] == 0x2D {
+            negative = true
+            i += 1
+        } else if p[i] == 0x2B {
+            i += 1
+        }
         var mantissa: UInt64 = 0
         var significant = 0
         var sawDigit = false

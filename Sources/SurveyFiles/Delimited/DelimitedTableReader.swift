@@ -65,7 +65,9 @@ public final class DelimitedTableReader {
         while header == nil {
             let n = try source.read(into: buffer)
             let handle = { (line: UnsafeRawBufferPointer, _: Int, _: Int) throws(SurveyFileError) in
-                if header == nil { header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name) }
+                if header == nil {
+                    header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name)
+                }
             }
             if n == 0 {
                 try splitter.finish(handle)
@@ -121,9 +123,10 @@ public final class DelimitedTableReader {
                 throw Self.fieldCountError(file: name, line: number, offset: offset, found: found, splitterForRows)
             }
             rows += 1
-            try row(RowCells(
-                base: base, starts: splitterForRows.starts, ends: splitterForRows.ends,
-                count: splitterForRows.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
+            try row(
+                RowCells(
+                    base: base, starts: splitterForRows.starts, ends: splitterForRows.ends,
+                    count: splitterForRows.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
         }
 
         if options.pipelined {
@@ -170,16 +173,19 @@ public final class DelimitedTableReader {
         return DelimitedHeader(names: names, caseInsensitive: caseless)
     }
 
-    private static func emptyLine(row: (RowCells) throws -> Void, fields: FieldSplitter, number: Int, offset: Int) throws {
+    private static func emptyLine(row: (RowCells) throws -> Void, fields: FieldSplitter, number: Int, offset: Int)
+        throws
+    {
         var byte: UInt8 = 0
         try withUnsafeMutablePointer(to: &byte) { pointer in
             for slot in 0..<fields.projection.columnIndices.count {
                 fields.starts[slot] = 0
                 fields.ends[slot] = 0
             }
-            try row(RowCells(
-                base: UnsafePointer(pointer), starts: fields.starts, ends: fields.ends,
-                count: fields.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
+            try row(
+                RowCells(
+                    base: UnsafePointer(pointer), starts: fields.starts, ends: fields.ends,
+                    count: fields.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
         }
     }
 

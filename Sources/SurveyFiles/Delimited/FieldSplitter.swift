@@ -42,16 +42,25 @@ struct FieldSplitter {
             while i < n {
                 if line[i] == d {
                     let slot = slots[field]
-                    if slot >= 0 { starts[Int(slot)] = start; ends[Int(slot)] = i }
+                    if slot >= 0 {
+                        starts[Int(slot)] = start
+                        ends[Int(slot)] = i
+                    }
                     field += 1
                     start = i + 1
-                    if field > last { i += 1; break }
+                    if field > last {
+                        i += 1
+                        break
+                    }
                 }
                 i += 1
             }
             if field <= last {
                 let slot = slots[field]
-                if slot >= 0 { starts[Int(slot)] = start; ends[Int(slot)] = n }
+                if slot >= 0 {
+                    starts[Int(slot)] = start
+                    ends[Int(slot)] = n
+                }
             }
             for (duplicate, original) in duplicates {
                 starts[duplicate] = starts[original]

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Splits a byte stream, fed in arbitrary pieces, into lines ending in LF or CRLF.
@@ -51,7 +51,9 @@ public struct LineSplitter {
             let stop = base.distance(to: UnsafeRawPointer(newline))
             let number = nextLineNumber
             nextLineNumber += 1
-            try body(Self.trimCR(UnsafeRawBufferPointer(start: base + start, count: stop - start)), number, chunkOffset + start)
+            try body(
+                Self.trimCR(UnsafeRawBufferPointer(start: base + start, count: stop - start)), number,
+                chunkOffset + start)
             start = stop + 1
         }
         if start < end {
@@ -78,7 +80,10 @@ public struct LineSplitter {
         _ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(E) -> Void
     ) throws(E) {
         let result: Result<Void, E> = bytes.withUnsafeBytes { raw in
-            do throws(E) { try body(raw); return .success(()) } catch { return .failure(error) }
+            do throws(E) {
+                try body(raw)
+                return .success(())
+            } catch { return .failure(error) }
         }
         try result.get()
     }

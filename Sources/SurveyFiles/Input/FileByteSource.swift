@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file, or a byte range of one (an archive member), with `pread`.
@@ -49,7 +49,7 @@ public final class FileByteSource: ByteSource {
         self.end = range.upperBound
         self.position = range.lowerBound
         #if os(Linux)
-        _ = posix_fadvise(fd, off_t(range.lowerBound), off_t(range.count), POSIX_FADV_SEQUENTIAL)
+            _ = posix_fadvise(fd, off_t(range.lowerBound), off_t(range.count), POSIX_FADV_SEQUENTIAL)
         #endif
     }
 
@@ -88,7 +88,10 @@ public final class FileByteSource: ByteSource {
                 guard let base = raw.baseAddress else { return 0 }
                 return pread(descriptor, base + done, count - done, off_t(offset + done))
             }
-            if n > 0 { done += n; continue }
+            if n > 0 {
+                done += n
+                continue
+            }
             if n < 0 && errno == EINTR { continue }
             throw SurveyFileError(
                 n == 0 ? .truncated : .ioFailure, file: name, byteOffset: offset + done,

@@ -101,7 +101,8 @@ public final class InflatingByteSource: ByteSource {
             case Z_NEED_DICT:
                 throw corruption("stream needs a preset dictionary, which survey files never use")
             case Z_MEM_ERROR:
-                throw SurveyFileError(.ioFailure, file: name, byteOffset: compressedOffset, reason: "zlib ran out of memory")
+                throw SurveyFileError(
+                    .ioFailure, file: name, byteOffset: compressedOffset, reason: "zlib ran out of memory")
             default:
                 throw corruption(zlibMessage(default: "corrupt compressed data (zlib status \(status))"))
             }
@@ -147,11 +148,20 @@ public final class InflatingByteSource: ByteSource {
             // Look at what follows: nothing (done), zero padding (done), or another member.
             while true {
                 if stream.pointee.avail_in == 0 {
-                    if upstreamEnded { finished = true; return }
+                    if upstreamEnded {
+                        finished = true
+                        return
+                    }
                     try refill()
-                    if stream.pointee.avail_in == 0 { finished = true; return }
+                    if stream.pointee.avail_in == 0 {
+                        finished = true
+                        return
+                    }
                 }
-                guard let next = stream.pointee.next_in else { finished = true; return }
+                guard let next = stream.pointee.next_in else {
+                    finished = true
+                    return
+                }
                 let available = Int(stream.pointee.avail_in)
                 if next[0] == 0 {
                     // Trailing zero padding (tape-style blocks): accept it only if it is all zeros.

@@ -71,12 +71,20 @@ public final class PipelinedChunks {
         }
 
         func produce(input: DataInput, limits: DecompressionLimits) {
-            defer { lock.withLock { producerDone = true; lock.broadcast() } }
+            defer {
+                lock.withLock {
+                    producerDone = true
+                    lock.broadcast()
+                }
+            }
             let source: ByteSource
             do {
                 source = try input.open(limits: limits)
             } catch {
-                lock.withLock { failure = error; lock.broadcast() }
+                lock.withLock {
+                    failure = error
+                    lock.broadcast()
+                }
                 return
             }
             lock.withLock { total = source.totalBytes }
@@ -98,7 +106,10 @@ public final class PipelinedChunks {
                     }
                     if last { return }
                 } catch {
-                    lock.withLock { failure = error; lock.broadcast() }
+                    lock.withLock {
+                        failure = error
+                        lock.broadcast()
+                    }
                     return
                 }
             }
@@ -115,7 +126,10 @@ public final class PipelinedChunks {
                 if head < filled.count {
                     let item = filled[head]
                     head += 1
-                    if head == filled.count { filled.removeAll(keepingCapacity: true); head = 0 }
+                    if head == filled.count {
+                        filled.removeAll(keepingCapacity: true)
+                        head = 0
+                    }
                     held = item.index
                     return .success((item.index, item.count))
                 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An output file written under a temporary name beside its final path and
@@ -36,7 +36,8 @@ public final class AtomicOutputFile {
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             abandon()
-            throw SurveyFileError(.outputFailure, file: path, reason: "cannot move the finished file into place: \(reason)")
+            throw SurveyFileError(
+                .outputFailure, file: path, reason: "cannot move the finished file into place: \(reason)")
         }
         done = true
     }

@@ -64,7 +64,10 @@ public final class CSVWriter {
     public func flush() throws(SurveyFileError) {
         guard !buffer.isEmpty else { return }
         let result: Result<Void, SurveyFileError> = buffer.withUnsafeBytes { raw in
-            do throws(SurveyFileError) { try sink.write(raw); return .success(()) } catch { return .failure(error) }
+            do throws(SurveyFileError) {
+                try sink.write(raw)
+                return .success(())
+            } catch { return .failure(error) }
         }
         try result.get()
         buffer.removeAll(keepingCapacity: true)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A buffered writer to a file descriptor (a file or standard output).
@@ -70,7 +70,10 @@ public final class FileSink: ByteSink {
         var done = 0
         while done < count {
             let n = Glibc.write(descriptor, base + done, count - done)
-            if n > 0 { done += n; continue }
+            if n > 0 {
+                done += n
+                continue
+            }
             if n < 0 && errno == EINTR { continue }
             throw SurveyFileError(
                 .outputFailure, file: name, byteOffset: bytesWritten + done,

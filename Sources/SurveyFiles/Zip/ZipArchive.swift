@@ -39,13 +39,15 @@ public struct ZipArchive: Sendable {
                 .corrupt, file: path, byteOffset: entry.localHeaderOffset,
                 reason: "no local file header for \(entry.path) where the central directory points")
         }
-        let dataStart = entry.localHeaderOffset + 30
+        let dataStart =
+            entry.localHeaderOffset + 30
             + Int(LittleEndianBytes.uint16(header, 26)) + Int(LittleEndianBytes.uint16(header, 28))
         let raw = try FileByteSource(
             path: path, displayName: name, range: dataStart..<(dataStart + entry.compressedSize))
         switch entry.method {
         case 0:
-            return CRCCheckingSource(upstream: raw, name: name, expectedSize: entry.uncompressedSize, expectedCRC: entry.crc32)
+            return CRCCheckingSource(
+                upstream: raw, name: name, expectedSize: entry.uncompressedSize, expectedCRC: entry.crc32)
         case 8:
             return try InflatingByteSource(
                 upstream: raw, format: .rawDeflate(expectedSize: entry.uncompressedSize, expectedCRC: entry.crc32),

@@ -23,7 +23,8 @@ struct ZipDirectoryReader {
             let commentLength = Int(LittleEndianBytes.uint16(directory, i + 32))
             let end = i + 46 + nameLength + extraLength + commentLength
             guard end <= directory.count else {
-                throw corrupt(at: directoryOffset + i, "central directory entry \(entries.count + 1) runs past the directory")
+                throw corrupt(
+                    at: directoryOffset + i, "central directory entry \(entries.count + 1) runs past the directory")
             }
             let name = String(decoding: directory[(i + 46)..<(i + 46 + nameLength)], as: UTF8.self)
             var entry = ZipEntry(
@@ -37,7 +38,8 @@ struct ZipDirectoryReader {
             let extra = Array(directory[(i + 46 + nameLength)..<(i + 46 + nameLength + extraLength)])
             try applyZip64Extra(extra, to: &entry, at: directoryOffset + i)
             guard entry.localHeaderOffset + 30 <= size, entry.localHeaderOffset + entry.compressedSize <= size else {
-                throw corrupt(at: directoryOffset + i, "member \(entry.path) lies past the end of the archive (truncated?)")
+                throw corrupt(
+                    at: directoryOffset + i, "member \(entry.path) lies past the end of the archive (truncated?)")
             }
             entries.append(entry)
             i = end
@@ -54,7 +56,10 @@ struct ZipDirectoryReader {
         var eocd = -1
         var i = tail.count - 22
         while i >= 0 {
-            if tail[i] == 0x50 && LittleEndianBytes.uint32(tail, i) == 0x0605_4b50 { eocd = i; break }
+            if tail[i] == 0x50 && LittleEndianBytes.uint32(tail, i) == 0x0605_4b50 {
+                eocd = i
+                break
+            }
             i -= 1
         }
         guard eocd >= 0 else {

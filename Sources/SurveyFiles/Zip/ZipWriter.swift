@@ -49,7 +49,9 @@ public final class ZipWriter {
         }
         offset += copied
         guard copied == compressedSize else {
-            throw SurveyFileError(.outputFailure, file: path, reason: "copied \(copied) bytes of compressed data, expected \(compressedSize)")
+            throw SurveyFileError(
+                .outputFailure, file: path,
+                reason: "copied \(copied) bytes of compressed data, expected \(compressedSize)")
         }
         central.append(entry)
     }
@@ -188,8 +190,12 @@ public final class ZipWriter {
 struct ZipBytes {
     var bytes: [UInt8] = []
     mutating func u16(_ v: UInt16) { bytes += [UInt8(v & 0xFF), UInt8(v >> 8)] }
-    mutating func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((v >> UInt32(s)) & 0xFF)) } }
-    mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((v >> UInt64(s)) & 0xFF)) } }
+    mutating func u32(_ v: UInt32) {
+        for s in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((v >> UInt32(s)) & 0xFF)) }
+    }
+    mutating func u64(_ v: UInt64) {
+        for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((v >> UInt64(s)) & 0xFF)) }
+    }
 }
 
 /// Passes bytes on and counts them; `finish()` does not finish the downstream sink.

@@ -58,12 +58,14 @@ public struct SchemaCheck: Sendable {
             headers[wave] = try DelimitedTableReader(input: input, options: options).readHeader()
         }
         rows = schema.variables(in: "indresp").map { variable in
-            Row(variable: variable, findings: download.waves.map { wave in
-                guard let source = variable.sourceName(in: wave) else { return .notInWave }
-                guard let header = headers[wave] else { return .absent(source, closest: []) }
-                if header.column(source) != nil { return .present(source) }
-                return .absent(source, closest: ClosestNames.nearest(to: source, in: header.names))
-            })
+            Row(
+                variable: variable,
+                findings: download.waves.map { wave in
+                    guard let source = variable.sourceName(in: wave) else { return .notInWave }
+                    guard let header = headers[wave] else { return .absent(source, closest: []) }
+                    if header.column(source) != nil { return .present(source) }
+                    return .absent(source, closest: ClosestNames.nearest(to: source, in: header.names))
+                })
         }
     }
 }

@@ -28,7 +28,8 @@ public struct UKHLSDownload: Sendable {
             throw SurveyFileError(
                 .notFound, file: root,
                 reason: "no UKHLS tab files found (looked for {w}_indresp.tab[.gz] and xwavedat.tab[.gz])",
-                hint: notes.first ?? "point --data at the unpacked download, its UKDA-6614-tab.zip, or a folder holding them")
+                hint: notes.first
+                    ?? "point --data at the unpacked download, its UKDA-6614-tab.zip, or a folder holding them")
         }
     }
 
@@ -56,16 +57,20 @@ public struct UKHLSDownload: Sendable {
                 continue
             }
             guard stem.hasSuffix("_indresp"), stem.count == "h_indresp".count,
-                  let wave = Wave(letter: String(stem.prefix(1)))
+                let wave = Wave(letter: String(stem.prefix(1)))
             else { continue }
-            if parent.hasPrefix("ukhls_w"), let folderWave = Int(parent.dropFirst("ukhls_w".count)), folderWave != wave.number {
-                notes.append("\(item.input) is in folder \(parent) but its letter says wave \(wave.number): using the letter")
+            if parent.hasPrefix("ukhls_w"), let folderWave = Int(parent.dropFirst("ukhls_w".count)),
+                folderWave != wave.number
+            {
+                notes.append(
+                    "\(item.input) is in folder \(parent) but its letter says wave \(wave.number): using the letter")
             }
             indresp[wave] = Candidate.prefer(indresp[wave], candidate, what: "\(wave)", notes: &notes)
         }
         if !otherFormats.isEmpty {
             notes.append(
-                "found UKHLS files in \(otherFormats.sorted().joined(separator: ", ")) format, which this version does not read yet: use the tab-delimited download (UKDA-6614-tab)")
+                "found UKHLS files in \(otherFormats.sorted().joined(separator: ", ")) format, which this version does not read yet: use the tab-delimited download (UKDA-6614-tab)"
+            )
         }
         self.indresp = indresp.mapValues(\.input)
         self.xwavedat = xwavedat?.input

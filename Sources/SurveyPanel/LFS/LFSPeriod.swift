@@ -20,7 +20,9 @@ public struct LFSPeriod: Sendable, Hashable, Comparable, CustomStringConvertible
         if chars.count == 4, let yy = Int(String(chars[2...3])), let month = Self.startMonths[String(chars[0...1])] {
             code = String(chars[0...1])
             startMonthIndex = Self.year(yy) * 12 + month - 1
-        } else if chars.count == 4, let yy = Int(String(chars[1...2])), (chars[0] == "n" && chars[3] == "j") || (chars[0] == "d" && chars[3] == "f") {
+        } else if chars.count == 4, let yy = Int(String(chars[1...2])),
+            (chars[0] == "n" && chars[3] == "j") || (chars[0] == "d" && chars[3] == "f")
+        {
             code = lower
             startMonthIndex = Self.year(yy) * 12 + (chars[0] == "n" ? 10 : 11)
         } else {
@@ -57,14 +59,18 @@ public struct LFSPeriod: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The next calendar quarter.
-    public var nextQuarter: LFSPeriod { LFSPeriod(year: (startMonthIndex + 3) / 12, quarter: ((startMonthIndex + 3) % 12) / 3 + 1) }
+    public var nextQuarter: LFSPeriod {
+        LFSPeriod(year: (startMonthIndex + 3) / 12, quarter: ((startMonthIndex + 3) % 12) / 3 + 1)
+    }
 
     public static func < (a: LFSPeriod, b: LFSPeriod) -> Bool { a.startMonthIndex < b.startMonthIndex }
 
     /// Parses `2019Q1`.
     public init?(quarterLabel text: String) {
         let parts = text.uppercased().split(separator: "Q")
-        guard parts.count == 2, let y = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q), y > 1900 else { return nil }
+        guard parts.count == 2, let y = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q), y > 1900 else {
+            return nil
+        }
         self.init(year: y, quarter: q)
     }
 }

@@ -44,7 +44,9 @@ public struct UKHLSPanel: Sendable {
     }
 
     /// A panel from records already in memory (tests, other sources).
-    public init(waves: [Int: [PanelRecord]], files: [Int: DataInput] = [:], bytesRead: [Int: Int] = [:], notes: [String] = []) {
+    public init(
+        waves: [Int: [PanelRecord]], files: [Int: DataInput] = [:], bytesRead: [Int: Int] = [:], notes: [String] = []
+    ) {
         self.waves = waves
         self.files = files
         self.bytesRead = bytesRead

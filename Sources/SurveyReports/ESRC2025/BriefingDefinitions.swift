@@ -12,15 +12,36 @@ public enum BriefingDefinitions {
         ("worker", "in work: did paid work last week (jbhas = 1) or has a job though away from it (jboff = 1)"),
         ("high-skilled", "a worker in NS-SEC 5-class 1, management & professional occupations (jbnssec5_dv = 1)"),
         ("all workers (Table 1)", "every worker, including those whose NS-SEC class is missing (-9)"),
-        ("days working at home (Table 1)", "wave 14's days-a-week item (harmonised `wfhdays`, codes 1-8); workers with any other code (missing, don't know, refused, proxy) have no valid answer and are left out of both columns"),
-        ("works at home", "a worker who works at home at all: jbpl = 1 (employees, works at home), jspl = 1 or 2 (self-employed, at or from home), or jbwah = 1, 2 or 3 (always, often or sometimes; asked from wave 9, so wave 8 counts only jbpl and jspl)"),
-        ("pre / post pandemic", "interviewed before March 2020 / in or after March 2020 (interview year and month); for a move, the date of the later interview"),
+        (
+            "days working at home (Table 1)",
+            "wave 14's days-a-week item (harmonised `wfhdays`, codes 1-8); workers with any other code (missing, don't know, refused, proxy) have no valid answer and are left out of both columns"
+        ),
+        (
+            "works at home",
+            "a worker who works at home at all: jbpl = 1 (employees, works at home), jspl = 1 or 2 (self-employed, at or from home), or jbwah = 1, 2 or 3 (always, often or sometimes; asked from wave 9, so wave 8 counts only jbpl and jspl)"
+        ),
+        (
+            "pre / post pandemic",
+            "interviewed before March 2020 / in or after March 2020 (interview year and month); for a move, the date of the later interview"
+        ),
         ("moved", "origadd = 2 at the later of two consecutive waves in which the person was interviewed"),
-        ("consecutive waves", "pairs of interviews in waves w-1 and w (8-9 … 13-14); the person's class and home-working are taken at the earlier wave"),
-        ("reasons for moving", "the share of movers mentioning each reason (MovY, several may be given: movy11 family … movy16 other)"),
+        (
+            "consecutive waves",
+            "pairs of interviews in waves w-1 and w (8-9 … 13-14); the person's class and home-working are taken at the earlier wave"
+        ),
+        (
+            "reasons for moving",
+            "the share of movers mentioning each reason (MovY, several may be given: movy11 family … movy16 other)"
+        ),
         ("Greater South-East", "London, the South East and the East of England (gor_dv 7, 8, 6)"),
-        ("weights", "the wave's cross-sectional individual weight (indinui_xw; inding2_xw from wave 14); for a move, the later wave's; people with a zero or missing weight are out of scope in weighted estimates"),
-        ("standard errors", "Taylor linearisation with strata and PSUs (PSUs nested in strata; a stratum with one PSU is handled as R survey's lonely.psu = \"adjust\"); domains are estimated on the whole design; 95% intervals are logit intervals"),
+        (
+            "weights",
+            "the wave's cross-sectional individual weight (indinui_xw; inding2_xw from wave 14); for a move, the later wave's; people with a zero or missing weight are out of scope in weighted estimates"
+        ),
+        (
+            "standard errors",
+            "Taylor linearisation with strata and PSUs (PSUs nested in strata; a stratum with one PSU is handled as R survey's lonely.psu = \"adjust\"); domains are estimated on the whole design; 95% intervals are logit intervals"
+        ),
     ]
 
     /// In work.

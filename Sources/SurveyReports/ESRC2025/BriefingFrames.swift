@@ -10,17 +10,22 @@ public struct BriefingFrames: Sendable {
     public var exclusions: [String]
 
     static let personColumns = ["wave", "year", "period", "worker", "high", "home", "region", "gse", "days", "valid"]
-    static let pairColumns = ["from", "period", "moved", "worker0", "high0", "home0"] + BriefingDefinitions.reasons.map { "reason_\($0)" }
+    static let pairColumns =
+        ["from", "period", "moved", "worker0", "high0", "home0"] + BriefingDefinitions.reasons.map { "reason_\($0)" }
 
     /// Frames for a weighted (`weighted`) or unweighted analysis.
     public init(panel: UKHLSPanel, weighted: Bool) {
         var frames: [String: EstimationFrame] = [:]
         var pooled = EstimationFrame(name: "pooled", columns: Self.personColumns)
-        var noWeight = 0, noDesign = 0
+        var noWeight = 0
+        var noDesign = 0
         for wave in panel.waves.keys.sorted() {
             var frame = EstimationFrame(name: "wave\(wave)", columns: Self.personColumns)
             for r in panel.waves[wave] ?? [] {
-                guard let (weight, stratum, psu) = Self.design(r, weighted: weighted, noWeight: &noWeight, noDesign: &noDesign) else { continue }
+                guard
+                    let (weight, stratum, psu) = Self.design(
+                        r, weighted: weighted, noWeight: &noWeight, noDesign: &noDesign)
+                else { continue }
                 let region = Int32(r.region.value ?? -1)
                 let row: [Int32] = [
                     Int32(wave), Int32(r.interviewYear.value ?? -1), Int32(BriefingDefinitions.period(r) ?? -1),
@@ -36,9 +41,13 @@ public struct BriefingFrames: Sendable {
         }
         frames[pooled.name] = pooled
         var pairs = EstimationFrame(name: "pairs", columns: Self.pairColumns)
-        var pairsNoWeight = 0, pairsNoDesign = 0
+        var pairsNoWeight = 0
+        var pairsNoDesign = 0
         for t in panel.transitions() {
-            guard let (weight, stratum, psu) = Self.design(t.later, weighted: weighted, noWeight: &pairsNoWeight, noDesign: &pairsNoDesign) else { continue }
+            guard
+                let (weight, stratum, psu) = Self.design(
+                    t.later, weighted: weighted, noWeight: &pairsNoWeight, noDesign: &pairsNoDesign)
+            else { continue }
             let moved = BriefingDefinitions.moved(t.later)
             var row: [Int32] = [
                 Int32(t.earlier.wave), Int32(BriefingDefinitions.period(t.later) ?? -1), moved ? 1 : 0,
@@ -52,16 +61,21 @@ public struct BriefingFrames: Sendable {
         self.frames = frames
         var exclusions: [String] = []
         if noWeight + pairsNoWeight > 0 {
-            exclusions.append("\(noWeight) person-waves and \(pairsNoWeight) wave pairs with a zero or missing cross-sectional weight are out of scope of weighted estimates")
+            exclusions.append(
+                "\(noWeight) person-waves and \(pairsNoWeight) wave pairs with a zero or missing cross-sectional weight are out of scope of weighted estimates"
+            )
         }
         if noDesign + pairsNoDesign > 0 {
-            exclusions.append("\(noDesign) person-waves and \(pairsNoDesign) wave pairs with a missing stratum or PSU are left out")
+            exclusions.append(
+                "\(noDesign) person-waves and \(pairsNoDesign) wave pairs with a missing stratum or PSU are left out")
         }
         self.exclusions = exclusions
     }
 
     /// The observation's weight (1 when unweighted), stratum and PSU, or nil when it is out of scope.
-    static func design(_ r: PanelRecord, weighted: Bool, noWeight: inout Int, noDesign: inout Int) -> (Double, Int, Int)? {
+    static func design(_ r: PanelRecord, weighted: Bool, noWeight: inout Int, noDesign: inout Int) -> (
+        Double, Int, Int
+    )? {
         guard let stratum = r.strata.value, let psu = r.psu.value else {
             noDesign += 1
             return nil

@@ -11,31 +11,40 @@ public enum BriefingTables {
     /// T1: wave 14, days a week working at home, all workers and the high-skilled.
     static func table1(waves: [Int]) -> [EstimateSpec] {
         guard waves.contains(14) else { return [] }
-        let groups: [(String, Condition)] = [("all workers", Condition("worker", 1)), ("high-skilled", Condition("high", 1))]
+        let groups: [(String, Condition)] = [
+            ("all workers", Condition("worker", 1)), ("high-skilled", Condition("high", 1)),
+        ]
         return groups.flatMap { group, condition in
             BriefingDefinitions.dayCategories.enumerated().map { k, label in
-                EstimateSpec(table: "T1", period: "wave 14", group: group, category: label, frame: "wave14",
-                             domain: [condition, Condition("valid", 1)], event: [Condition("days", Int32(k + 1))])
+                EstimateSpec(
+                    table: "T1", period: "wave 14", group: group, category: label, frame: "wave14",
+                    domain: [condition, Condition("valid", 1)], event: [Condition("days", Int32(k + 1))])
             }
         }
     }
 
-    static let workerGroups: [(String, Condition)] = [("all workers", Condition("worker", 1)), ("high-skilled", Condition("high", 1))]
+    static let workerGroups: [(String, Condition)] = [
+        ("all workers", Condition("worker", 1)), ("high-skilled", Condition("high", 1)),
+    ]
 
     /// F1: works at home at all, by interview year (waves pooled) and by wave.
     static func figure1(waves: [Int]) -> [EstimateSpec] {
         var specs: [EstimateSpec] = []
         for year in figureYears {
             for (group, condition) in workerGroups {
-                specs.append(EstimateSpec(table: "F1", period: String(year), group: group, category: "works at home",
-                                          frame: "pooled", domain: [condition, Condition("year", Int32(year))],
-                                          event: [Condition("home", 1)]))
+                specs.append(
+                    EstimateSpec(
+                        table: "F1", period: String(year), group: group, category: "works at home",
+                        frame: "pooled", domain: [condition, Condition("year", Int32(year))],
+                        event: [Condition("home", 1)]))
             }
         }
         for wave in waves {
             for (group, condition) in workerGroups {
-                specs.append(EstimateSpec(table: "F1", period: "wave \(wave)", group: group, category: "works at home",
-                                          frame: "wave\(wave)", domain: [condition], event: [Condition("home", 1)]))
+                specs.append(
+                    EstimateSpec(
+                        table: "F1", period: "wave \(wave)", group: group, category: "works at home",
+                        frame: "wave\(wave)", domain: [condition], event: [Condition("home", 1)]))
             }
         }
         return specs
@@ -48,14 +57,20 @@ public enum BriefingTables {
             for (group, condition) in workerGroups {
                 let base = [condition, Condition("period", code)]
                 for region in 1...12 {
-                    specs.append(EstimateSpec(table: "T2", period: period, group: group,
-                                              category: BriefingDefinitions.regions[region] ?? String(region), frame: "pooled",
-                                              domain: base + [Condition("region", Int32(region))], event: [Condition("home", 1)]))
+                    specs.append(
+                        EstimateSpec(
+                            table: "T2", period: period, group: group,
+                            category: BriefingDefinitions.regions[region] ?? String(region), frame: "pooled",
+                            domain: base + [Condition("region", Int32(region))], event: [Condition("home", 1)]))
                 }
-                specs.append(EstimateSpec(table: "T2", period: period, group: group, category: "Greater South-East",
-                                          frame: "pooled", domain: base + [Condition("gse", 1)], event: [Condition("home", 1)]))
-                specs.append(EstimateSpec(table: "T2", period: period, group: group, category: "rest of the UK",
-                                          frame: "pooled", domain: base + [Condition("gse", 0)], event: [Condition("home", 1)]))
+                specs.append(
+                    EstimateSpec(
+                        table: "T2", period: period, group: group, category: "Greater South-East",
+                        frame: "pooled", domain: base + [Condition("gse", 1)], event: [Condition("home", 1)]))
+                specs.append(
+                    EstimateSpec(
+                        table: "T2", period: period, group: group, category: "rest of the UK",
+                        frame: "pooled", domain: base + [Condition("gse", 0)], event: [Condition("home", 1)]))
             }
         }
         return specs
@@ -76,15 +91,19 @@ public enum BriefingTables {
         var specs: [EstimateSpec] = []
         for (period, code) in periods {
             for (group, conditions) in mobilityGroups {
-                specs.append(EstimateSpec(table: "T3", period: period, group: group, category: "moved", frame: "pairs",
-                                          domain: conditions + [Condition("period", code)], event: [Condition("moved", 1)]))
+                specs.append(
+                    EstimateSpec(
+                        table: "T3", period: period, group: group, category: "moved", frame: "pairs",
+                        domain: conditions + [Condition("period", code)], event: [Condition("moved", 1)]))
             }
         }
         for wave in waves where waves.contains(wave + 1) {
             for (group, conditions) in mobilityGroups.prefix(4) {
-                specs.append(EstimateSpec(table: "T3", period: "\(wave)-\(wave + 1)", group: group, category: "moved",
-                                          frame: "pairs", domain: conditions + [Condition("from", Int32(wave))],
-                                          event: [Condition("moved", 1)]))
+                specs.append(
+                    EstimateSpec(
+                        table: "T3", period: "\(wave)-\(wave + 1)", group: group, category: "moved",
+                        frame: "pairs", domain: conditions + [Condition("from", Int32(wave))],
+                        event: [Condition("moved", 1)]))
             }
         }
         return specs
@@ -96,17 +115,22 @@ public enum BriefingTables {
         let reasons = BriefingDefinitions.reasons
         for (period, code) in periods {
             for reason in reasons {
-                specs.append(EstimateSpec(table: "T4", period: period, group: "high-skilled movers", category: reason,
-                                          frame: "pairs", domain: [Condition("high0", 1), Condition("moved", 1), Condition("period", code)],
-                                          event: [Condition("reason_\(reason)", 1)]))
+                specs.append(
+                    EstimateSpec(
+                        table: "T4", period: period, group: "high-skilled movers", category: reason,
+                        frame: "pairs",
+                        domain: [Condition("high0", 1), Condition("moved", 1), Condition("period", code)],
+                        event: [Condition("reason_\(reason)", 1)]))
             }
         }
         for wave in waves where waves.contains(wave + 1) {
             for (group, extra) in [("all movers", [Condition]()), ("high-skilled movers", [Condition("high0", 1)])] {
                 for reason in reasons {
-                    specs.append(EstimateSpec(table: "T4", period: "\(wave)-\(wave + 1)", group: group, category: reason,
-                                              frame: "pairs", domain: extra + [Condition("moved", 1), Condition("from", Int32(wave))],
-                                              event: [Condition("reason_\(reason)", 1)]))
+                    specs.append(
+                        EstimateSpec(
+                            table: "T4", period: "\(wave)-\(wave + 1)", group: group, category: reason,
+                            frame: "pairs", domain: extra + [Condition("moved", 1), Condition("from", Int32(wave))],
+                            event: [Condition("reason_\(reason)", 1)]))
                 }
             }
         }

@@ -11,8 +11,10 @@ public struct EstimateSpec: Sendable {
     public var domain: [Condition]
     public var event: [Condition]
 
-    public init(table: String, period: String, group: String, category: String, frame: String,
-                domain: [Condition], event: [Condition]) {
+    public init(
+        table: String, period: String, group: String, category: String, frame: String,
+        domain: [Condition], event: [Condition]
+    ) {
         self.table = table
         self.period = period
         self.group = group
@@ -56,7 +58,8 @@ public struct EstimateRow: Sendable {
 /// Runs specs against frames.
 public enum FrameEstimator {
     /// The estimate of every spec.
-    public static func run(_ specs: [EstimateSpec], frames: [String: EstimationFrame], weighted: Bool) -> [EstimateRow] {
+    public static func run(_ specs: [EstimateSpec], frames: [String: EstimationFrame], weighted: Bool) -> [EstimateRow]
+    {
         var designs: [String: SurveyDesign] = [:]
         return specs.compactMap { spec in
             guard let frame = frames[spec.frame] else { return nil }

@@ -5,10 +5,14 @@ struct EstimateIndex {
     private var rows: [String: EstimateRow] = [:]
 
     init(_ rows: [EstimateRow]) {
-        for row in rows { self.rows[Self.key(row.spec.table, row.spec.period, row.spec.group, row.spec.category)] = row }
+        for row in rows {
+            self.rows[Self.key(row.spec.table, row.spec.period, row.spec.group, row.spec.category)] = row
+        }
     }
 
-    static func key(_ t: String, _ p: String, _ g: String, _ c: String) -> String { [t, p, g, c].joined(separator: "\u{1F}") }
+    static func key(_ t: String, _ p: String, _ g: String, _ c: String) -> String {
+        [t, p, g, c].joined(separator: "\u{1F}")
+    }
 
     func row(_ table: String, _ period: String, _ group: String, _ category: String) -> EstimateRow? {
         rows[Self.key(table, period, group, category)]
@@ -32,10 +36,13 @@ enum TableText {
     static func plain(_ rows: [[String]]) -> String {
         guard let first = rows.first else { return "" }
         var widths = [Int](repeating: 0, count: first.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
         return rows.map { row in
             row.enumerated().map { i, cell in
-                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i == 0
+                    ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[i] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")

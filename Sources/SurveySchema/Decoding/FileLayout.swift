@@ -28,12 +28,14 @@ public struct FileLayout: Sendable {
     public init(
         schema: SurveySchema, role: String, wave: Wave, header: DelimitedHeader, file: String
     ) throws(SurveyFileError) {
-        try self.init(schema: schema, role: role, context: SourceContext(wave: wave), wave: wave, header: header, file: file)
+        try self.init(
+            schema: schema, role: role, context: SourceContext(wave: wave), wave: wave, header: header, file: file)
     }
 
     /// Resolves `schema`'s variables of file role `role` against a header, with `context` filling the templates.
     public init(
-        schema: SurveySchema, role: String, context: SourceContext, wave: Wave? = nil, header: DelimitedHeader, file: String
+        schema: SurveySchema, role: String, context: SourceContext, wave: Wave? = nil, header: DelimitedHeader,
+        file: String
     ) throws(SurveyFileError) {
         self.wave = wave
         self.context = context
@@ -105,10 +107,13 @@ public struct FileLayout: Sendable {
         values.reserveCapacity(variables.count)
         for (i, variable) in variables.enumerated() {
             guard let slot = slots[i] else {
-                values.append(.missing(variable.isDerived ? .notInFile : sourceNames[i] == nil ? .notInWave : .notInFile))
+                values.append(
+                    .missing(variable.isDerived ? .notInFile : sourceNames[i] == nil ? .notInWave : .notInFile))
                 continue
             }
-            values.append(try decodeCell(row, slot: slot, variable: variable, source: sourceNames[i] ?? variable.name, file: file))
+            values.append(
+                try decodeCell(row, slot: slot, variable: variable, source: sourceNames[i] ?? variable.name, file: file)
+            )
         }
         for (i, variable) in variables.enumerated() where variable.isDerived {
             values[i] = derive(variable, from: values)

@@ -21,12 +21,15 @@ struct NodeReader {
     /// A mapping whose keys are integers (codes, wave numbers).
     func intKeyed(_ node: Node, variable: String?) throws(SchemaError) -> [Int: String] {
         guard let mapping = node.mapping else {
-            throw SchemaError(origin: origin, line: line(node), variable: variable, reason: "expected a mapping of codes")
+            throw SchemaError(
+                origin: origin, line: line(node), variable: variable, reason: "expected a mapping of codes")
         }
         var result: [Int: String] = [:]
         for (key, value) in mapping {
             guard let text = key.string, let code = Int(text) else {
-                throw SchemaError(origin: origin, line: line(key), variable: variable, reason: "'\(key.string ?? "?")' is not a whole number")
+                throw SchemaError(
+                    origin: origin, line: line(key), variable: variable,
+                    reason: "'\(key.string ?? "?")' is not a whole number")
             }
             result[code] = value.string ?? ""
         }
@@ -38,18 +41,24 @@ struct NodeReader {
         name: String, node: Node, existing: HarmonisedVariable?, codesets: [String: [Int: String]]
     ) throws(SchemaError) -> HarmonisedVariable {
         guard let mapping = node.mapping else {
-            throw SchemaError(origin: origin, line: line(node), variable: name, reason: "expected a mapping (source:, type:, …)")
+            throw SchemaError(
+                origin: origin, line: line(node), variable: name, reason: "expected a mapping (source:, type:, …)")
         }
         try checkKeys(
             mapping,
-            allowed: ["label", "file", "source", "since", "names", "waves", "type", "codes", "required", "confidence", "note", "derive"],
+            allowed: [
+                "label", "file", "source", "since", "names", "waves", "type", "codes", "required", "confidence", "note",
+                "derive",
+            ],
             variable: name)
         var variable: HarmonisedVariable
         if let existing {
             variable = existing
         } else {
             guard mapping["source"] != nil || mapping["derive"] != nil else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "a new variable needs `source:` (or `derive:`)")
+                throw SchemaError(
+                    origin: origin, line: line(node), variable: name,
+                    reason: "a new variable needs `source:` (or `derive:`)")
             }
             variable = HarmonisedVariable(name: name, source: "")
         }
@@ -63,7 +72,9 @@ struct NodeReader {
                 variable.source = first
                 variable.alternatives = list.dropFirst().compactMap(\.string)
             } else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "source: must be a name or a list of names")
+                throw SchemaError(
+                    origin: origin, line: line(node), variable: name,
+                    reason: "source: must be a name or a list of names")
             }
             variable.derive = []
         }
@@ -77,31 +88,39 @@ struct NodeReader {
         }
         if let node = mapping["names"] {
             guard let pairs = node.mapping else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "names: expects wave: name pairs")
+                throw SchemaError(
+                    origin: origin, line: line(node), variable: name, reason: "names: expects wave: name pairs")
             }
             for (key, value) in pairs {
                 guard let text = key.string, let wave = Wave(text), let exact = value.string else {
-                    throw SchemaError(origin: origin, line: line(key), variable: name, reason: "names: '\(key.string ?? "?")' is not a wave")
+                    throw SchemaError(
+                        origin: origin, line: line(key), variable: name,
+                        reason: "names: '\(key.string ?? "?")' is not a wave")
                 }
                 variable.names[wave.number] = exact
             }
         }
         if let node = mapping["waves"] {
             guard let text = node.string, let range = WaveRange(text) else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "waves: '\(node.string ?? "")' is not a wave range (8-14, 9-, h-n)")
+                throw SchemaError(
+                    origin: origin, line: line(node), variable: name,
+                    reason: "waves: '\(node.string ?? "")' is not a wave range (8-14, 9-, h-n)")
             }
             variable.waves = range
         }
         if let node = mapping["type"] {
             guard let text = node.string, let type = HarmonisedVariable.ValueType(rawValue: text) else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "type: '\(node.string ?? "")' is not one of id, int, code, number, text")
+                throw SchemaError(
+                    origin: origin, line: line(node), variable: name,
+                    reason: "type: '\(node.string ?? "")' is not one of id, int, code, number, text")
             }
             variable.type = type
         }
         if let node = mapping["codes"] {
             if let setName = node.string {
                 guard let set = codesets[setName] else {
-                    throw SchemaError(origin: origin, line: line(node), variable: name, reason: "codes: no codeset '\(setName)'")
+                    throw SchemaError(
+                        origin: origin, line: line(node), variable: name, reason: "codes: no codeset '\(setName)'")
                 }
                 variable.codes = set
             } else {
@@ -110,13 +129,16 @@ struct NodeReader {
         }
         if let node = mapping["required"] {
             guard let flag = node.bool else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "required: must be true or false")
+                throw SchemaError(
+                    origin: origin, line: line(node), variable: name, reason: "required: must be true or false")
             }
             variable.required = flag
         }
         if let node = mapping["confidence"] {
             guard let text = node.string, let confidence = HarmonisedVariable.Confidence(rawValue: text) else {
-                throw SchemaError(origin: origin, line: line(node), variable: name, reason: "confidence: must be confirmed, likely or unverified")
+                throw SchemaError(
+                    origin: origin, line: line(node), variable: name,
+                    reason: "confidence: must be confirmed, likely or unverified")
             }
             variable.confidence = confidence
         }
@@ -126,18 +148,23 @@ struct NodeReader {
     /// `derive:` — a list of `{from: NAME, floor: true, map: {code: code}}`.
     func deriveSteps(_ node: Node, variable: String) throws(SchemaError) -> [DeriveStep] {
         guard case .sequence(let list) = node, !list.isEmpty else {
-            throw SchemaError(origin: origin, line: line(node), variable: variable, reason: "derive: must be a list of steps (from:, map:)")
+            throw SchemaError(
+                origin: origin, line: line(node), variable: variable,
+                reason: "derive: must be a list of steps (from:, map:)")
         }
         var steps: [DeriveStep] = []
         for item in list {
             guard let step = item.mapping, let from = step["from"]?.string, let mapNode = step["map"] else {
-                throw SchemaError(origin: origin, line: line(item), variable: variable, reason: "a derive step needs from: and map:")
+                throw SchemaError(
+                    origin: origin, line: line(item), variable: variable, reason: "a derive step needs from: and map:")
             }
             try checkKeys(step, allowed: ["from", "floor", "map"], variable: variable)
             var map: [Int: Int] = [:]
             for (code, value) in try intKeyed(mapNode, variable: variable) {
                 guard let target = Int(value) else {
-                    throw SchemaError(origin: origin, line: line(mapNode), variable: variable, reason: "derive map: '\(value)' is not a whole number")
+                    throw SchemaError(
+                        origin: origin, line: line(mapNode), variable: variable,
+                        reason: "derive map: '\(value)' is not a whole number")
                 }
                 map[code] = target
             }

@@ -11,7 +11,9 @@ public enum SchemaLoader {
     public static func builtin(_ name: String) throws(SchemaError) -> SurveySchema {
         guard let text = BuiltinSchemas.yaml[name] else {
             throw SchemaError(
-                origin: "schemas", reason: "no built-in schema '\(name)' (have: \(BuiltinSchemas.yaml.keys.sorted().joined(separator: ", ")))")
+                origin: "schemas",
+                reason:
+                    "no built-in schema '\(name)' (have: \(BuiltinSchemas.yaml.keys.sorted().joined(separator: ", ")))")
         }
         return try load(yaml: text, origin: "schemas/\(name).yaml", base: nil)
     }
@@ -45,11 +47,15 @@ public enum SchemaLoader {
             throw SchemaError(origin: origin, reason: "a schema is a YAML mapping (survey:, variables:, …)")
         }
         let reader = NodeReader(origin: origin)
-        try reader.checkKeys(top, allowed: ["survey", "title", "waves", "files", "missing", "codesets", "variables", "extends"], variable: nil)
+        try reader.checkKeys(
+            top, allowed: ["survey", "title", "waves", "files", "missing", "codesets", "variables", "extends"],
+            variable: nil)
         var schema: SurveySchema
         if let base {
             if let extends = top["extends"]?.string, extends != base.survey {
-                throw SchemaError(origin: origin, line: reader.line(top["extends"]), reason: "extends '\(extends)' but is applied to '\(base.survey)'")
+                throw SchemaError(
+                    origin: origin, line: reader.line(top["extends"]),
+                    reason: "extends '\(extends)' but is applied to '\(base.survey)'")
             }
             schema = base
         } else {
@@ -64,7 +70,9 @@ public enum SchemaLoader {
         if let title = top["title"]?.string { schema.title = title }
         if let waves = top["waves"] {
             guard let text = waves.string, let range = WaveRange(text) else {
-                throw SchemaError(origin: origin, line: reader.line(waves), reason: "waves: '\(waves.string ?? "")' is not a wave range")
+                throw SchemaError(
+                    origin: origin, line: reader.line(waves),
+                    reason: "waves: '\(waves.string ?? "")' is not a wave range")
             }
             schema.waves = range
         }
@@ -79,7 +87,9 @@ public enum SchemaLoader {
                 guard let reason = MissingReason(rawValue: reasonName) else {
                     throw SchemaError(
                         origin: origin, line: reader.line(missing),
-                        reason: "missing code \(code): unknown reason '\(reasonName)' (known: \(MissingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        reason:
+                            "missing code \(code): unknown reason '\(reasonName)' (known: \(MissingReason.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
                 schema.missingCodes[code] = reason
             }
@@ -93,7 +103,8 @@ public enum SchemaLoader {
         }
         if let variables = top["variables"] {
             guard let mapping = variables.mapping else {
-                throw SchemaError(origin: origin, line: reader.line(variables), reason: "variables: must be a mapping of names")
+                throw SchemaError(
+                    origin: origin, line: reader.line(variables), reason: "variables: must be a mapping of names")
             }
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
@@ -107,7 +118,9 @@ public enum SchemaLoader {
         }
         for variable in schema.variables {
             for step in variable.derive where schema.variable(step.from) == nil {
-                throw SchemaError(origin: origin, variable: variable.name, reason: "derives from '\(step.from)', which the schema does not define")
+                throw SchemaError(
+                    origin: origin, variable: variable.name,
+                    reason: "derives from '\(step.from)', which the schema does not define")
             }
         }
         return schema

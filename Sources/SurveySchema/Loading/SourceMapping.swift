@@ -20,7 +20,8 @@ public struct SourceMapping: Sendable, Hashable {
         source = parts[1]
         if target.count == 2 {
             guard let wave = Wave(target[1]) else {
-                throw SchemaError(origin: "--map", reason: "'\(target[1])' in '\(text)' is not a wave (use a letter or a number)")
+                throw SchemaError(
+                    origin: "--map", reason: "'\(target[1])' in '\(text)' is not a wave (use a letter or a number)")
             }
             self.wave = wave
         } else {
@@ -39,12 +40,14 @@ extension SurveySchema {
             guard var variable = schema.variable(mapping.variable) else {
                 throw SchemaError(
                     origin: "--map", variable: mapping.variable,
-                    reason: "no such harmonised variable (have: \(schema.variables.map(\.name).joined(separator: ", ")))")
+                    reason:
+                        "no such harmonised variable (have: \(schema.variables.map(\.name).joined(separator: ", ")))")
             }
             if let wave = mapping.wave {
                 variable.names[wave.number] = mapping.source
                 if let range = variable.waves, !range.contains(wave) {
-                    variable.waves = WaveRange(from: min(range.from, wave.number), to: range.to.map { max($0, wave.number) })
+                    variable.waves = WaveRange(
+                        from: min(range.from, wave.number), to: range.to.map { max($0, wave.number) })
                 }
             } else {
                 variable.source = mapping.source

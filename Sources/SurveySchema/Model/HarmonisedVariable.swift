@@ -90,7 +90,9 @@ public struct HarmonisedVariable: Sendable, Hashable {
             if let exact = names[ordinal] { return [exact] }
         }
         var template = source
-        if let ordinal = context.ordinal, let from = since.keys.filter({ $0 <= ordinal }).max(), let renamed = since[from] {
+        if let ordinal = context.ordinal, let from = since.keys.filter({ $0 <= ordinal }).max(),
+            let renamed = since[from]
+        {
             template = renamed
         }
         return ([template] + alternatives).map { context.fill($0) }

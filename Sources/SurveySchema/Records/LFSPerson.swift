@@ -40,7 +40,9 @@ public struct LFSPerson: Sendable, Hashable {
         }
         func int(_ name: String) -> Observed<Int> { value(name).intObserved }
         guard let hserial = int("hserial").value else {
-            throw SurveyFileError(.invalidValue, file: file, line: line, variable: "HSERIALP", reason: "every row needs a household serial")
+            throw SurveyFileError(
+                .invalidValue, file: file, line: line, variable: "HSERIALP",
+                reason: "every row needs a household serial")
         }
         self.hserial = hserial
         persno = int("persno")

@@ -80,10 +80,12 @@ public struct PersonWave: Sendable, Hashable {
         func int(_ name: String) -> Observed<Int> { value(name).intObserved }
         func number(_ name: String) -> Observed<Double> { value(name).numberObserved }
         guard let wave = layout.wave else {
-            throw SurveyFileError(.invalidValue, file: file, line: line, reason: "a PersonWave comes from a UKHLS wave's file")
+            throw SurveyFileError(
+                .invalidValue, file: file, line: line, reason: "a PersonWave comes from a UKHLS wave's file")
         }
         guard let pidp = int("pidp").value else {
-            throw SurveyFileError(.invalidValue, file: file, line: line, variable: "pidp", reason: "every row needs a person identifier")
+            throw SurveyFileError(
+                .invalidValue, file: file, line: line, variable: "pidp", reason: "every row needs a person identifier")
         }
         guard let hidp = int("hidp").value else {
             throw SurveyFileError(

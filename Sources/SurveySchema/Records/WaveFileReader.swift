@@ -19,8 +19,10 @@ public struct WaveFileReader {
     public var onProgress: ((Int, Int?) -> Void)?
 
     /// A reader of `input`, the `role` file of `wave`.
-    public init(schema: SurveySchema, role: String = "indresp", wave: Wave, input: DataInput,
-                options: DelimitedTableReader.Options = .init()) {
+    public init(
+        schema: SurveySchema, role: String = "indresp", wave: Wave, input: DataInput,
+        options: DelimitedTableReader.Options = .init()
+    ) {
         self.schema = schema
         self.role = role
         self.wave = wave
@@ -30,8 +32,10 @@ public struct WaveFileReader {
     }
 
     /// A reader of `input`, the `role` file described by `context` (an LFS quarter).
-    public init(schema: SurveySchema, role: String, context: SourceContext, input: DataInput,
-                options: DelimitedTableReader.Options = .init()) {
+    public init(
+        schema: SurveySchema, role: String, context: SourceContext, input: DataInput,
+        options: DelimitedTableReader.Options = .init()
+    ) {
         self.schema = schema
         self.role = role
         self.wave = nil
@@ -50,7 +54,8 @@ public struct WaveFileReader {
         var layout: FileLayout?
         let file = input.description
         return try reader.read(project: { header in
-            let resolved = try FileLayout(schema: schema, role: role, context: context, wave: wave, header: header, file: file)
+            let resolved = try FileLayout(
+                schema: schema, role: role, context: context, wave: wave, header: header, file: file)
             layout = resolved
             return resolved.projection
         }) { row in

@@ -18,7 +18,12 @@ struct LFSColumnLayout: Sendable {
             ("AGE", { r, _ in String(r.age) }),
             ("SEX", { r, _ in String(r.sex) }),
             ("ILODEFR", { r, _ in String(r.ilodefr) }),
-            ("INECAC05", { r, _ in r.ilodefr == 1 ? "1" : r.ilodefr == 2 ? "5" : r.ilodefr == 4 ? "34" : (r.age >= 66 ? "31" : "20") }),
+            (
+                "INECAC05",
+                { r, _ in
+                    r.ilodefr == 1 ? "1" : r.ilodefr == 2 ? "5" : r.ilodefr == 4 ? "34" : (r.age >= 66 ? "31" : "20")
+                }
+            ),
             ("HOME", { r, _ in String(r.home) }),
             ("HOME2", { r, _ in String(r.home2) }),
             ("HOMED1", { r, _ in String(r.homed1) }),
@@ -39,11 +44,12 @@ struct LFSColumnLayout: Sendable {
         for i in 0..<filler.names.count {
             let name = filler.names[i].dropFirst(2).uppercased()
             header.insert(String(name), at: min(header.count, 4 + i * 2))
-            cells.insert({ _, random in
-                var line: [UInt8] = []
-                filler.appendCell(i, to: &line, random: &random)
-                return String(decoding: line, as: UTF8.self)
-            }, at: min(cells.count, 4 + i * 2))
+            cells.insert(
+                { _, random in
+                    var line: [UInt8] = []
+                    filler.appendCell(i, to: &line, random: &random)
+                    return String(decoding: line, as: UTF8.self)
+                }, at: min(cells.count, 4 + i * 2))
         }
         named.removeAll()
         self.header = header
@@ -55,12 +61,15 @@ enum LFSFileWriter {
     static func decimal(_ v: Double) -> String { String(format: "%.4f", v) }
 
     static func open(_ path: String, gzip: Bool) throws -> (AtomicOutputFile, ByteSink) {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let file = try AtomicOutputFile(path: path)
         return (file, gzip ? try DeflatingSink(downstream: file.sink, format: .gzip) : file.sink)
     }
 
-    static func writeQuarter(_ records: [LFSRecord], layout: LFSColumnLayout, path: String, gzip: Bool, seed: UInt64, reweight: Double = 1) throws {
+    static func writeQuarter(
+        _ records: [LFSRecord], layout: LFSColumnLayout, path: String, gzip: Bool, seed: UInt64, reweight: Double = 1
+    ) throws {
         let (file, sink) = try open(path, gzip: gzip)
         var random = SplitMix64(seed: seed, stream: 12)
         var text = layout.header.joined(separator: "\t") + "\n"
@@ -97,15 +106,21 @@ enum LFSFileWriter {
     }
 
     /// A five-quarter longitudinal dataset: one row per person, wave-suffixed variables.
-    static func writeLongitudinal(_ histories: [[LFSRecord]], vintage: String, path: String, gzip: Bool, seed: UInt64) throws {
+    static func writeLongitudinal(_ histories: [[LFSRecord]], vintage: String, path: String, gzip: Bool, seed: UInt64)
+        throws
+    {
         let (file, sink) = try open(path, gzip: gzip)
         var random = SplitMix64(seed: seed, stream: 13)
         var header = ["PERSID", "LGWT\(vintage)", "SEX"]
-        for stem in ["AGE", "ILODEFR", "HOME", "GOVTOF2", "NSECMJ20"] { for q in 1...5 { header.append("\(stem)\(q)") } }
+        for stem in ["AGE", "ILODEFR", "HOME", "GOVTOF2", "NSECMJ20"] {
+            for q in 1...5 { header.append("\(stem)\(q)") }
+        }
         var text = header.joined(separator: "\t") + "\n"
         for h in histories {
             guard let first = h.first else { continue }
-            var cells = [String(first.casenop), decimal(first.weight * 4.8 * exp(0.1 * random.normal())), String(first.sex)]
+            var cells = [
+                String(first.casenop), decimal(first.weight * 4.8 * exp(0.1 * random.normal())), String(first.sex),
+            ]
             cells += h.map { String($0.age) } + h.map { String($0.ilodefr) } + h.map { String($0.home) }
             cells += h.map { String($0.region) } + h.map { String($0.major) }
             text += cells.joined(separator: "\t") + "\n"

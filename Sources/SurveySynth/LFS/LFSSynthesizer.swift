@@ -70,7 +70,9 @@ public struct LFSSynthesizer {
         }
         // Simulate from 2019Q1 so the rotation is in its steady state, then write the quarters asked for.
         let options = self.options
-        let sizes = LFSCalibration.personsPerQuarter.prefix(last + 1).map { max(20, Int((Double($0) * options.scale).rounded())) }
+        let sizes = LFSCalibration.personsPerQuarter.prefix(last + 1).map {
+            max(20, Int((Double($0) * options.scale).rounded()))
+        }
         var simulation = LFSSimulation(persons: Array(sizes), firstYear: LFSCalibration.firstYear, seed: options.seed)
         simulation.run()
         let quarters = Array(first...last)
@@ -83,12 +85,27 @@ public struct LFSSynthesizer {
             let path = "\(folder)/UKDA-\(9001 + n)-tab/tab/lfsp_\(label.code)_eul_pwt\(vintage)\(ext)"
             let layout = LFSColumnLayout(year: label.year, vintage: vintage, width: options.columnCount)
             let rows = records[q]
-            jobs.append((path, { try LFSFileWriter.writeQuarter(rows, layout: layout, path: path, gzip: options.gzip, seed: options.seed &+ UInt64(q)) }))
+            jobs.append(
+                (
+                    path,
+                    {
+                        try LFSFileWriter.writeQuarter(
+                            rows, layout: layout, path: path, gzip: options.gzip, seed: options.seed &+ UInt64(q))
+                    }
+                ))
             if label == LFSPeriodLabel(year: 2020, quarter: 1) {
                 // The same quarter re-released with the 2022 weights: readers must take the newer vintage.
                 let again = "\(folder)/UKDA-\(9001 + n)-tab/tab/lfsp_\(label.code)_eul_pwt22\(ext)"
                 let newer = LFSColumnLayout(year: label.year, vintage: "22", width: options.columnCount)
-                jobs.append((again, { try LFSFileWriter.writeQuarter(rows, layout: newer, path: again, gzip: options.gzip, seed: options.seed &+ UInt64(q), reweight: 1.01) }))
+                jobs.append(
+                    (
+                        again,
+                        {
+                            try LFSFileWriter.writeQuarter(
+                                rows, layout: newer, path: again, gzip: options.gzip, seed: options.seed &+ UInt64(q),
+                                reweight: 1.01)
+                        }
+                    ))
             }
         }
         var longitudinal: [LFSTruth.Longitudinal] = []
@@ -99,7 +116,15 @@ public struct LFSSynthesizer {
             let path = "\(folder)/UKDA-\(9500 + k)-tab/tab/lgwt\(vintage)_5q_\(a.code)_\(b.code)_eul\(ext)"
             let histories = LFSFileWriter.histories(records, start: start)
             longitudinal.append(LFSTruth.Longitudinal(file: (path as NSString).lastPathComponent, histories: histories))
-            jobs.append((path, { try LFSFileWriter.writeLongitudinal(histories, vintage: vintage, path: path, gzip: options.gzip, seed: options.seed &+ UInt64(start)) }))
+            jobs.append(
+                (
+                    path,
+                    {
+                        try LFSFileWriter.writeLongitudinal(
+                            histories, vintage: vintage, path: path, gzip: options.gzip,
+                            seed: options.seed &+ UInt64(start))
+                    }
+                ))
         }
         let work = jobs
         let results = ParallelResults<Void>(count: work.count)
