@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Cross-checks ukpanel's design-based estimates against R's survey package: runs
-# `ukpanel reproduce esrc-2025` (weighted and unweighted) with --frames, then
+# `ukpanel reproduce esrc-2025` (weighted and unweighted, with T5 from the LFS sample),
+# `tables lfs-wfh` and `tables lfs-transitions --link-quarters` with --frames, then
 # scripts/crosscheck-r.R recomputes every estimate and standard error from the same
 # frames and fails on a relative difference above 1e-6.
 #
-#   scripts/crosscheck-r.sh [DATA]        (default: the committed sample)
+#   scripts/crosscheck-r.sh [UKHLS_DATA [LFS_DATA]]   (default: the committed samples)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! Rscript -e 'suppressMessages(library(survey))' >/dev/null 2>&1; then
@@ -13,8 +14,9 @@ if ! Rscript -e 'suppressMessages(library(survey))' >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends r-cran-survey >/dev/null
 fi
 swift build -c release --product ukpanel >/dev/null 2>&1 || swift build -c release --product ukpanel
-data=()
+data=(); lfs=()
 [ $# -ge 1 ] && data=(--data "$1")
+[ $# -ge 2 ] && lfs=(--data "$2")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for mode in weighted unweighted; do
@@ -22,4 +24,13 @@ for mode in weighted unweighted; do
   .build/release/ukpanel reproduce esrc-2025 "${data[@]}" "${flag[@]}" --quiet --out "$work/out-$mode" --frames "$work/frames-$mode" >/dev/null
   echo "$mode:"
   Rscript scripts/crosscheck-r.R "$work/frames-$mode" 1e-6
+done
+for table in lfs-wfh lfs-transitions; do
+  for mode in weighted unweighted; do
+    flag=(); [ "$mode" = unweighted ] && flag=(--unweighted)
+    [ "$table" = lfs-transitions ] && flag+=(--link-quarters)
+    .build/release/ukpanel tables "$table" "${lfs[@]}" "${flag[@]}" --quiet --out "$work/out-$table-$mode" --frames "$work/frames-$table-$mode" >/dev/null
+    echo "$table $mode:"
+    Rscript scripts/crosscheck-r.R "$work/frames-$table-$mode" 1e-6
+  done
 done

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Remakes the committed sample: a small synthetic UKHLS download (gzip, a few MB)
-# in samples/ukhls, the default input of every command that takes --data.
+# Remakes the committed samples: small synthetic downloads (gzip, a few MB each),
+# samples/ukhls (UKHLS waves 8-14) and samples/lfs (LFS quarters 2019Q1-2024Q4 and
+# the five-quarter longitudinal datasets), the default inputs of every command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product ukpanel >/dev/null
-rm -rf samples/ukhls
+rm -rf samples/ukhls samples/lfs
 .build/release/ukpanel synth ukhls --scale sample --seed 2025 --compress gz --out samples/ukhls
-du -sh samples/ukhls
+.build/release/ukpanel synth lfs --scale sample --seed 2025 --out samples/lfs
+du -sh samples/ukhls samples/lfs

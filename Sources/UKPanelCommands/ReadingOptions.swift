@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SurveyFiles
 
 /// Options shared by every command that reads survey files.
@@ -8,6 +9,14 @@ struct ReadingOptions: ParsableArguments {
 
     @Flag(name: .long, help: "No progress on standard error.")
     var quiet = false
+
+    /// Prints a progress line on standard error, unless quiet or standard error is not a terminal.
+    var progress: @Sendable (String) -> Void {
+        let quiet = self.quiet || isatty(2) == 0
+        return { message in
+            if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        }
+    }
 
     /// The reader options these flags give.
     var tableOptions: DelimitedTableReader.Options {

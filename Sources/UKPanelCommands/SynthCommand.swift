@@ -21,11 +21,11 @@ struct SynthUKHLSCommand: ParsableCommand {
         commandName: "ukhls",
         abstract: "A synthetic UKHLS download: waves 8-14 (h-n) indresp and xwavedat, plus truth.json.",
         discussion: """
-        Writes DIR/UKDA-6614-tab/tab/ukhls/{h..n}_indresp.tab[.gz] and xwavedat, or DIR/UKDA-6614-tab.zip
-        with the same tree inside (--compress zip), and DIR/truth.json with the quantities planted.
-        At --scale full the rows per wave, the wave-14 NS-SEC counts and the briefing's Table 1 are the
-        published ones; the same seed gives byte-identical files.
-        """)
+            Writes DIR/UKDA-6614-tab/tab/ukhls/{h..n}_indresp.tab[.gz] and xwavedat, or DIR/UKDA-6614-tab.zip
+            with the same tree inside (--compress zip), and DIR/truth.json with the quantities planted.
+            At --scale full the rows per wave, the wave-14 NS-SEC counts and the briefing's Table 1 are the
+            published ones; the same seed gives byte-identical files.
+            """)
 
     enum ScaleName: String, ExpressibleByArgument, CaseIterable {
         case sample, full
@@ -89,12 +89,12 @@ struct SynthLFSCommand: ParsableCommand {
         commandName: "lfs",
         abstract: "Synthetic LFS quarters (lfsp_*_eul_pwtNN) and five-quarter longitudinal datasets, plus truth.json.",
         discussion: """
-        Writes one UKDA-NNNN-tab/tab/ folder per file, as separate studies are delivered, with the rotation
-        (households interviewed five quarters running, a fifth new each quarter, movers leaving the sample).
-        At --scale full the sizes are the published ones where known (Oct-Dec 2019 84,062; Apr-Jun 2023 53,287)
-        and HOME in Oct-Dec 2021 is exactly the published unweighted count. Jan-Mar 2020 is also re-released
-        with the 2022 weights, so readers must pick the newest vintage.
-        """)
+            Writes one UKDA-NNNN-tab/tab/ folder per file, as separate studies are delivered, with the \
+            rotation (households interviewed five quarters running, a fifth new each quarter, movers leaving \
+            the sample). At --scale full the sizes are the published ones where known (Oct-Dec 2019 84,062; \
+            Apr-Jun 2023 53,287) and HOME in Oct-Dec 2021 is exactly the published unweighted count. Jan-Mar \
+            2020 is also re-released with the 2022 weights, so readers must pick the newest vintage.
+            """)
 
     @Option(name: .long, help: "The folder to write into.") var out: String
     @Option(name: .long, help: "First quarter (2019Q1 or later).") var from = LFSPeriodLabel(year: 2019, quarter: 1)
@@ -102,11 +102,14 @@ struct SynthLFSCommand: ParsableCommand {
     @Option(name: .long, help: "sample (1.5% of the published sizes, 80 columns) or full (660 columns).")
     var scale: SynthUKHLSCommand.ScaleName = .sample
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 2025
-    @Option(name: .long, help: "none (.tab) or gz (.tab.gz).") var compress: UKHLSSynthOptions.Compression = .gz
+    @Option(name: .long, help: "none (.tab) or gz (.tab.gz); zip is for UKHLS.") var compress:
+        UKHLSSynthOptions.Compression = .gz
     @OptionGroup var schemaOptions: SchemaOptions
 
     func validate() throws {
-        if compress == .zip { throw ValidationError("LFS quarters come as separate studies: use --compress none or gz") }
+        if compress == .zip {
+            throw ValidationError("LFS quarters come as separate studies: use --compress none or gz")
+        }
         if from > to { throw ValidationError("--from is after --to") }
     }
 

@@ -5,7 +5,10 @@ public struct UKPanelCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ukpanel",
         abstract: "Read UK Data Service survey downloads (UKHLS, LFS) fast, exactly as delivered.",
-        subcommands: [ReproduceCommand.self, InspectCommand.self, SelectCommand.self, SchemaCommand.self, SynthCommand.self, DevCommand.self])
+        subcommands: [
+            ReproduceCommand.self, TablesCommand.self, InspectCommand.self, SelectCommand.self, SchemaCommand.self,
+            SynthCommand.self, DevCommand.self,
+        ])
 
     public init() {}
 }

@@ -1,10 +1,11 @@
 import Foundation
-import SurveyFiles
 import SurveyEstimation
+import SurveyFiles
 import SurveyPanel
 import SurveySchema
 import SurveySynth
 import Testing
+
 @testable import SurveyReports
 
 @Suite("The briefing reproduced on synthetic data recovers what the generator planted")
@@ -12,6 +13,7 @@ struct BriefingTruthTests {
     struct Run {
         let report: BriefingReport
         let truth: SynthTruth
+        let panel: UKHLSPanel
     }
 
     /// A fresh synthetic download (1,500 people, every compression path exercised elsewhere), read back from its files.
@@ -24,13 +26,18 @@ struct BriefingTruthTests {
         let schema = try SchemaLoader.builtin("ukhls")
         let summary = try UKHLSSynthesizer(schema: schema, options: options).write(into: folder)
         let panel = try UKHLSPanel.load(download: UKHLSDownload(root: folder + "/UKDA-6614-tab.zip"), schema: schema)
-        return Run(report: BriefingReport(panel: panel, weighted: false, syntheticNotice: nil), truth: summary.truth)
+        return Run(
+            report: BriefingReport(panel: panel, weighted: false, syntheticNotice: nil), truth: summary.truth,
+            panel: panel)
     }
 
     func row(_ run: Run, _ table: String, _ period: String, _ group: String, _ category: String) throws -> Estimate {
-        try #require(run.report.rows.first {
-            $0.spec.table == table && $0.spec.period == period && $0.spec.group == group && $0.spec.category == category
-        }).estimate
+        try #require(
+            run.report.rows.first {
+                $0.spec.table == table && $0.spec.period == period && $0.spec.group == group
+                    && $0.spec.category == category
+            }
+        ).estimate
     }
 
     @Test("Table 1: counts per category and n, all workers and high-skilled")
@@ -74,9 +81,12 @@ struct BriefingTruthTests {
             #expect(home.domainCount == t.atHomePairs && home.numeratorCount == t.atHomeMovers, "\(period)")
             for reason in BriefingDefinitions.reasons {
                 let all = try row(run, "T4", period, "all movers", reason)
-                #expect(all.domainCount == t.movers && all.numeratorCount == (t.reasons[reason] ?? 0), "\(period) \(reason)")
+                #expect(
+                    all.domainCount == t.movers && all.numeratorCount == (t.reasons[reason] ?? 0), "\(period) \(reason)"
+                )
                 let hs = try row(run, "T4", period, "high-skilled movers", reason)
-                #expect(hs.domainCount == t.highSkilledMovers && hs.numeratorCount == (t.highSkilledReasons[reason] ?? 0))
+                #expect(
+                    hs.domainCount == t.highSkilledMovers && hs.numeratorCount == (t.highSkilledReasons[reason] ?? 0))
             }
         }
     }
@@ -89,7 +99,10 @@ struct BriefingTruthTests {
         #expect(files.map { ($0 as NSString).lastPathComponent } == ["estimates.csv", "report.md", "figure1.svg"])
         let csv = try String(contentsOfFile: folder + "/estimates.csv", encoding: .utf8)
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "table,wave_or_period,group,category,estimate,se,ci_low,ci_high,n_unweighted,n_category,weighted_n,weighting")
+        #expect(
+            lines.first
+                == "table,wave_or_period,group,category,estimate,se,ci_low,ci_high,n_unweighted,n_category,weighted_n,weighting"
+        )
         #expect(lines.count == run.report.rows.count + 1)
         let report = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
         for (term, _) in BriefingDefinitions.text { #expect(report.contains("**\(term)**"), "\(term)") }

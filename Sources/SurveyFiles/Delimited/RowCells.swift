@@ -38,4 +38,13 @@ public struct RowCells {
     public func string(_ slot: Int) -> String {
         String(decoding: bytes(slot), as: UTF8.self)
     }
+
+    /// The `count` slots from `first` on, as a row of their own (slot 0 is `first`):
+    /// one projection serving several layouts side by side.
+    public func slots(from first: Int, count: Int) -> RowCells {
+        precondition(first >= 0 && first + count <= self.count, "slot range outside the row")
+        return RowCells(
+            base: base, starts: starts + first, ends: ends + first, count: count, lineNumber: lineNumber,
+            byteOffset: byteOffset)
+    }
 }

@@ -17,6 +17,9 @@ public struct DownloadListing: Sendable {
     /// What was found.
     public var items: [Item]
 
+    /// A listing of items already found.
+    public init(items: [Item]) { self.items = items }
+
     /// Lists `root`: a folder, a zip archive or a single file.
     ///
     /// - Throws: `SurveyFileError` when `root` does not exist or an archive in it is damaged.
@@ -44,7 +47,9 @@ public struct DownloadListing: Sendable {
         for relative in relativePaths.sorted() {
             let path = base + "/" + relative
             var folder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &folder), !folder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &folder), !folder.boolValue else {
+                continue
+            }
             if relative.lowercased().hasSuffix(".zip") {
                 found += try Self.members(of: path)
             } else {

@@ -37,8 +37,25 @@ public struct LFSDownload: Sendable {
         self.init(listing: try DownloadListing(root: root))
         if quarters.isEmpty && longitudinal.isEmpty {
             throw SurveyFileError(
-                .notFound, file: root, reason: "no LFS person files found (looked for lfsp_<quarter><yy>_eul[_pwtNN].tab[.gz])",
-                hint: "point --data at the folder or zip holding the quarters, or name the files")
+                .notFound, file: root,
+                reason: "no LFS person files found (looked for lfsp_<quarter><yy>_eul[_pwtNN].tab[.gz])",
+                hint: "give the folder or zip holding the quarters (--data; --lfs for reproduce), or name the files")
+        }
+    }
+
+    /// Finds the LFS files under several roots (folders, archives, or files named one by one).
+    ///
+    /// - Throws: `SurveyFileError` when a root cannot be read or none holds an LFS file.
+    public init(roots: [String]) throws(SurveyFileError) {
+        var items: [DownloadListing.Item] = []
+        for root in roots { items += try DownloadListing(root: root).items }
+        self.init(listing: DownloadListing(items: items))
+        if quarters.isEmpty && longitudinal.isEmpty {
+            throw SurveyFileError(
+                .notFound, file: roots.joined(separator: ", "),
+                reason:
+                    "no LFS files found (looked for lfsp_<quarter><yy>_eul[_pwtNN].tab[.gz] and lgwtNN_5q_…_eul.tab[.gz])",
+                hint: "give the folder or zip holding the quarters (--data; --lfs for reproduce), or name the files")
         }
     }
 
@@ -49,7 +66,8 @@ public struct LFSDownload: Sendable {
         var notes: [String] = []
         for item in listing.items {
             guard let name = item.relativePath.split(separator: "/").last.map({ $0.lowercased() }),
-                  let stem = Self.tabStem(name) else { continue }
+                let stem = Self.tabStem(name)
+            else { continue }
             if let file = Self.quarterFile(stem, input: item.input) {
                 byPeriod[file.period, default: []].append(file)
             } else if let file = Self.longitudinalFile(stem, input: item.input) {
@@ -61,14 +79,17 @@ public struct LFSDownload: Sendable {
             guard let files = byPeriod[period] else { continue }
             // The newest vintage wins; among equals, a loose file before an archive member.
             let sorted = files.sorted { a, b in
-                let va = Int(a.vintage ?? "") ?? -1, vb = Int(b.vintage ?? "") ?? -1
+                let va = Int(a.vintage ?? "") ?? -1
+                let vb = Int(b.vintage ?? "") ?? -1
                 if va != vb { return va > vb }
                 return (a.input.member == nil ? 0 : 1) < (b.input.member == nil ? 0 : 1)
             }
             guard let chosen = sorted.first else { continue }
             quarters.append(chosen)
             for other in sorted.dropFirst() {
-                notes.append("\(period): using \(chosen.input.fileName) (vintage \(chosen.vintage ?? "none")), not \(other.input.fileName) (vintage \(other.vintage ?? "none"))")
+                notes.append(
+                    "\(period): using \(chosen.input.fileName) (vintage \(chosen.vintage ?? "none")), not \(other.input.fileName) (vintage \(other.vintage ?? "none"))"
+                )
             }
         }
         self.quarters = quarters
@@ -87,7 +108,13 @@ public struct LFSDownload: Sendable {
         let parts = stem.split(separator: "_").map(String.init)
         guard parts.count >= 3, parts[0] == "lfsp", let period = LFSPeriod(code: parts[1]) else { return nil }
         var rest = Array(parts.dropFirst(2))
-        if rest.first == "eul" { rest.removeFirst() } else if rest.starts(with: ["end", "user"]) { rest.removeFirst(2) } else { return nil }
+        if rest.first == "eul" {
+            rest.removeFirst()
+        } else if rest.starts(with: ["end", "user"]) {
+            rest.removeFirst(2)
+        } else {
+            return nil
+        }
         var vintage: String?
         if let last = rest.first, last.hasPrefix("pwt"), last.count == 5, Int(last.dropFirst(3)) != nil {
             vintage = String(last.dropFirst(3))
@@ -101,9 +128,11 @@ public struct LFSDownload: Sendable {
     static func longitudinalFile(_ stem: String, input: DataInput) -> LongitudinalFile? {
         let parts = stem.split(separator: "_").map(String.init)
         guard parts.count >= 5, parts[0].hasPrefix("lgwt"), parts[0].count == 6,
-              let quarters = Int(parts[1].dropLast()), parts[1].hasSuffix("q"),
-              let first = LFSPeriod(code: parts[2]), let last = LFSPeriod(code: parts[3]),
-              parts[4] == "eul" || parts[4] == "end" else { return nil }
-        return LongitudinalFile(vintage: String(parts[0].dropFirst(4)), quarters: quarters, first: first, last: last, input: input)
+            let quarters = Int(parts[1].dropLast()), parts[1].hasSuffix("q"),
+            let first = LFSPeriod(code: parts[2]), let last = LFSPeriod(code: parts[3]),
+            parts[4] == "eul" || parts[4] == "end"
+        else { return nil }
+        return LongitudinalFile(
+            vintage: String(parts[0].dropFirst(4)), quarters: quarters, first: first, last: last, input: input)
     }
 }

@@ -6,10 +6,14 @@ struct BriefingLayouts {
     var table1: [[String]] {
         var rows = [["Working at or from home: frequency", "All workers", "High-skilled"]]
         for category in BriefingDefinitions.dayCategories {
-            rows.append([category, index.percent("T1", "wave 14", "all workers", category),
-                         index.percent("T1", "wave 14", "high-skilled", category)])
+            rows.append([
+                category, index.percent("T1", "wave 14", "all workers", category),
+                index.percent("T1", "wave 14", "high-skilled", category),
+            ])
         }
-        rows.append(["n", index.n("T1", "wave 14", "all workers", "Never"), index.n("T1", "wave 14", "high-skilled", "Never")])
+        rows.append([
+            "n", index.n("T1", "wave 14", "all workers", "Never"), index.n("T1", "wave 14", "high-skilled", "Never"),
+        ])
         return rows
     }
 
@@ -17,23 +21,36 @@ struct BriefingLayouts {
         var rows = [["Interview year", "All workers", "n", "High-skilled", "n"]]
         for year in BriefingTables.figureYears {
             let p = String(year)
-            rows.append([p, index.percent("F1", p, "all workers", "works at home"), index.n("F1", p, "all workers", "works at home"),
-                         index.percent("F1", p, "high-skilled", "works at home"), index.n("F1", p, "high-skilled", "works at home")])
+            rows.append([
+                p, index.percent("F1", p, "all workers", "works at home"),
+                index.n("F1", p, "all workers", "works at home"),
+                index.percent("F1", p, "high-skilled", "works at home"),
+                index.n("F1", p, "high-skilled", "works at home"),
+            ])
         }
         for wave in waves {
             let p = "wave \(wave)"
-            rows.append([p, index.percent("F1", p, "all workers", "works at home"), index.n("F1", p, "all workers", "works at home"),
-                         index.percent("F1", p, "high-skilled", "works at home"), index.n("F1", p, "high-skilled", "works at home")])
+            rows.append([
+                p, index.percent("F1", p, "all workers", "works at home"),
+                index.n("F1", p, "all workers", "works at home"),
+                index.percent("F1", p, "high-skilled", "works at home"),
+                index.n("F1", p, "high-skilled", "works at home"),
+            ])
         }
         return rows
     }
 
     var table2: [[String]] {
         var rows = [["Region", "All, pre", "All, post", "High-skilled, pre", "High-skilled, post"]]
-        let categories = (1...12).compactMap { BriefingDefinitions.regions[$0] } + ["Greater South-East", "rest of the UK"]
+        let categories =
+            (1...12).compactMap { BriefingDefinitions.regions[$0] } + ["Greater South-East", "rest of the UK"]
         for c in categories {
-            rows.append([c, index.percent("T2", "pre-pandemic", "all workers", c), index.percent("T2", "post-pandemic", "all workers", c),
-                         index.percent("T2", "pre-pandemic", "high-skilled", c), index.percent("T2", "post-pandemic", "high-skilled", c)])
+            rows.append([
+                c, index.percent("T2", "pre-pandemic", "all workers", c),
+                index.percent("T2", "post-pandemic", "all workers", c),
+                index.percent("T2", "pre-pandemic", "high-skilled", c),
+                index.percent("T2", "post-pandemic", "high-skilled", c),
+            ])
         }
         return rows
     }
@@ -41,8 +58,11 @@ struct BriefingLayouts {
     var table3: [[String]] {
         var rows = [["Group (at the earlier wave)", "Pre-pandemic", "n", "Post-pandemic", "n"]]
         for (group, _) in BriefingTables.mobilityGroups {
-            rows.append([group, index.percent("T3", "pre-pandemic", group, "moved"), index.n("T3", "pre-pandemic", group, "moved"),
-                         index.percent("T3", "post-pandemic", group, "moved"), index.n("T3", "post-pandemic", group, "moved")])
+            rows.append([
+                group, index.percent("T3", "pre-pandemic", group, "moved"),
+                index.n("T3", "pre-pandemic", group, "moved"),
+                index.percent("T3", "post-pandemic", group, "moved"), index.n("T3", "post-pandemic", group, "moved"),
+            ])
         }
         return rows
     }
@@ -50,11 +70,30 @@ struct BriefingLayouts {
     var table4: [[String]] {
         var rows = [["Reason (high-skilled movers)", "Pre-pandemic", "Post-pandemic"]]
         for reason in BriefingDefinitions.reasons {
-            rows.append([reason, index.percent("T4", "pre-pandemic", "high-skilled movers", reason),
-                         index.percent("T4", "post-pandemic", "high-skilled movers", reason)])
+            rows.append([
+                reason, index.percent("T4", "pre-pandemic", "high-skilled movers", reason),
+                index.percent("T4", "post-pandemic", "high-skilled movers", reason),
+            ])
         }
-        rows.append(["n", index.n("T4", "pre-pandemic", "high-skilled movers", "family"),
-                     index.n("T4", "post-pandemic", "high-skilled movers", "family")])
+        rows.append([
+            "n", index.n("T4", "pre-pandemic", "high-skilled movers", "family"),
+            index.n("T4", "post-pandemic", "high-skilled movers", "family"),
+        ])
+        return rows
+    }
+
+    /// T5 for one year: region rows, UKHLS and LFS columns.
+    func table5(year: Int) -> [[String]] {
+        let period = String(year)
+        var rows = [["Region"] + LFSTables.table5Columns + ["n UKHLS", "n LFS"]]
+        for group in ["UK"] + (1...12).compactMap({ BriefingDefinitions.regions[$0] }) {
+            rows.append(
+                [group] + LFSTables.table5Columns.map { index.percent("T5", period, group, $0) }
+                    + [
+                        index.n("T5", period, group, LFSTables.table5Columns[0]),
+                        index.n("T5", period, group, LFSTables.table5Columns[1]),
+                    ])
+        }
         return rows
     }
 }

@@ -265,6 +265,15 @@ enum BuiltinSchemas {
             type: code
             required: false
             confidence: unverified
+          long_nssec5:
+            label: NS-SEC, 5 classes, in quarter {q} (from the major group)
+            file: longitudinal
+            type: code
+            codes: nssec5
+            derive:
+              - from: long_nssec_major
+                map: {1: 1, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 5}
+            confidence: likely
         """#,
         "ukhls": #"""
         # Understanding Society, the UK Household Longitudinal Study (UK Data Service SN 6614).

@@ -76,7 +76,10 @@ struct LFSSimulation {
         for h in households.indices where !households[h].dropped {
             let wave = q - households[h].entered + 1
             guard wave >= 2 && wave <= 5 else { continue }
-            if random.chance(0.03) { households[h].dropped = true; continue }
+            if random.chance(0.03) {
+                households[h].dropped = true
+                continue
+            }
             for p in households[h].members where !people[p].left && random.chance(0.012) {
                 people[p].left = true  // moved house: the LFS samples addresses, so the person leaves
             }
@@ -112,13 +115,18 @@ struct LFSSimulation {
             let age = adult ? 16 + Int(Double(70) * pow(random.uniform(), 1.1)) : Int(random.next() % 16)
             let major = 1 + random.pick(Array(LFSCalibration.nssecMajorOD23.prefix(7)))
             members.append(people.count)
-            people.append(Person(
-                casenop: 100_000_000 + people.count * 7 + 1, persno: n + 1, birthYear: firstYear - age, sex: random.chance(0.51) ? 2 : 1,
-                work: random.normal(), homeWork: random.normal(), major: major, operationalSub: Int(random.next() % 3),
-                secondJob: random.chance(0.04)))
+            people.append(
+                Person(
+                    casenop: 100_000_000 + people.count * 7 + 1, persno: n + 1, birthYear: firstYear - age,
+                    sex: random.chance(0.51) ? 2 : 1,
+                    work: random.normal(), homeWork: random.normal(), major: major,
+                    operationalSub: Int(random.next() % 3),
+                    secondJob: random.chance(0.04)))
         }
-        households.append(Household(serial: 500_000_000 + households.count * 13 + 5, entered: entered, region: region,
-                                    govtof: govtof, members: members))
+        households.append(
+            Household(
+                serial: 500_000_000 + households.count * 13 + 5, entered: entered, region: region,
+                govtof: govtof, members: members))
         return households.count - 1
     }
 
@@ -133,13 +141,18 @@ struct LFSSimulation {
             for p in household.members where !people[p].left {
                 let person = people[p]
                 let age = year - person.birthYear
-                let penalty: Double = age < 16 ? 99 : age < 20 ? 1.2 : age < 25 ? 0.3 : age < 60 ? -0.45 : age < 66 ? 0.7 : 2.5
+                let penalty: Double =
+                    age < 16 ? 99 : age < 20 ? 1.2 : age < 25 ? 0.3 : age < 60 ? -0.45 : age < 66 ? 0.7 : 2.5
                 workScores.append(person.work + 0.3 * random.normal() - penalty)
-                records.append(LFSRecord(
-                    quarter: q, hserial: household.serial, persno: person.persno, casenop: person.casenop,
-                    thiswv: q - household.entered + 1, age: age, sex: person.sex, ilodefr: age < 16 ? 4 : 3, home: -9, home2: -9,
-                    homed1: -9, major: age < 16 ? -9 : (random.chance(0.35) ? 8 : -9), operational: "-9", region: household.region,
-                    govtof: household.govtof, weight: 790 * exp(0.3 * random.normal()), restme: q - household.entered > 3 ? 6 : 5))
+                records.append(
+                    LFSRecord(
+                        quarter: q, hserial: household.serial, persno: person.persno, casenop: person.casenop,
+                        thiswv: q - household.entered + 1, age: age, sex: person.sex, ilodefr: age < 16 ? 4 : 3,
+                        home: -9, home2: -9,
+                        homed1: -9, major: age < 16 ? -9 : (random.chance(0.35) ? 8 : -9), operational: "-9",
+                        region: household.region,
+                        govtof: household.govtof, weight: 790 * exp(0.3 * random.normal()),
+                        restme: q - household.entered > 3 ? 6 : 5))
             }
         }
         // Workers: the highest work scores, about 49% of everyone (exactly as published in Oct-Dec 2021).
@@ -157,14 +170,20 @@ struct LFSSimulation {
             records[k].major = 8
         }
         for k in workerIndices {
-            let p = people[peopleIndex(records[k])]
+            let index = peopleIndex(records[k])
+            if records[k].thiswv > 1 && random.chance(0.025) {  // a change of job, and with it of class
+                people[index].major = 1 + random.pick(Array(LFSCalibration.nssecMajorOD23.prefix(7)))
+            }
+            let p = people[index]
             records[k].ilodefr = 1
             records[k].major = p.major
             records[k].operational = Self.operationalCode(major: p.major, sub: p.operationalSub, year: year)
             records[k].home = 4
             records[k].home2 = p.secondJob ? 4 : -9
         }
-        setHome(&records, workers: &workerIndices, quarter: q, exact: isOD21 && records.count == LFSCalibration.personsPerQuarter[11])
+        setHome(
+            &records, workers: &workerIndices, quarter: q,
+            exact: isOD21 && records.count == LFSCalibration.personsPerQuarter[11])
         return records
     }
 
@@ -191,8 +210,12 @@ struct LFSSimulation {
         }
         var rest = pool.dropFirst(cursor).map { k -> (Int, Double) in
             let p = people[peopleIndex(records[k])]
-            return (k, p.homeWork + LFSCalibration.classEffect(records[k].major) + LFSCalibration.regionEffect(records[k].region)
-                + 0.5 * random.normal())
+            return (
+                k,
+                p.homeWork + LFSCalibration.classEffect(records[k].major)
+                    + LFSCalibration.regionEffect(records[k].region)
+                    + 0.5 * random.normal()
+            )
         }
         rest.sort { ($0.1, $0.0) > ($1.1, $1.0) }
         var position = 0
@@ -213,7 +236,9 @@ struct LFSSimulation {
     /// The operational category for a major group: `NSECM10` (to 2020) has sub-categories such as 3.1;
     /// `NSECM20` (from 2021) is coded 1.0 … 17.0.
     static func operationalCode(major: Int, sub: Int, year: Int) -> String {
-        let categories: [Int: [Int]] = [1: [1, 2, 3], 2: [4, 5, 6], 3: [7], 4: [8, 9], 5: [10, 11], 6: [12], 7: [13], 8: [14]]
+        let categories: [Int: [Int]] = [
+            1: [1, 2, 3], 2: [4, 5, 6], 3: [7], 4: [8, 9], 5: [10, 11], 6: [12], 7: [13], 8: [14],
+        ]
         let options = categories[major] ?? [16]
         let category = options[sub % options.count]
         return year >= 2021 ? "\(category).0" : "\(category).\(sub % 2 + 1)"

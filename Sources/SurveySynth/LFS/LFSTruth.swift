@@ -18,7 +18,7 @@ public struct LFSTruth: Codable, Sendable, Equatable {
         /// By GOVTOF2 region code.
         public var byRegion: [String: Group]
         /// By NS-SEC 5-class code (from the major group).
-        public var byNSSEC5: [String: Group]
+        public var byNssec5: [String: Group]
     }
 
     public struct Longitudinal: Codable, Sendable, Equatable {
@@ -27,6 +27,9 @@ public struct LFSTruth: Codable, Sendable, Equatable {
         /// For quarters q → q+1 (q = 1…4): people in work in both, and of them home-based (HOME 1-3) in both.
         public var workersBoth: [Int]
         public var homeBasedBoth: [Int]
+        /// Of those in work in both with an NS-SEC class (major groups 1-7) in both, those whose 5-class differs.
+        public var classValidBoth: [Int]
+        public var classChanged: [Int]
 
         init(file: String, histories: [[LFSRecord]]) {
             self.file = file
@@ -35,6 +38,14 @@ public struct LFSTruth: Codable, Sendable, Equatable {
             homeBasedBoth = (0..<4).map { q in
                 histories.filter { (1...3).contains($0[q].home) && (1...3).contains($0[q + 1].home) }.count
             }
+            func classes(_ h: [LFSRecord], _ q: Int) -> (Int, Int)? {
+                guard h[q].ilodefr == 1, h[q + 1].ilodefr == 1, let a = LFSTruth.nssec5OfMajor[h[q].major],
+                    let b = LFSTruth.nssec5OfMajor[h[q + 1].major]
+                else { return nil }
+                return (a, b)
+            }
+            classValidBoth = (0..<4).map { q in histories.filter { classes($0, q) != nil }.count }
+            classChanged = (0..<4).map { q in histories.filter { classes($0, q).map { $0.0 != $0.1 } ?? false }.count }
         }
     }
 
@@ -66,8 +77,9 @@ public struct LFSTruth: Codable, Sendable, Equatable {
                     byClass[String(c), default: Group(workers: 0, ownHome: 0, homeBased: 0)].add(own, based)
                 }
             }
-            quarters[label] = Quarter(rows: rows.count, workers: rows.filter { $0.ilodefr == 1 }.count, home: home,
-                                      byRegion: byRegion, byNSSEC5: byClass)
+            quarters[label] = Quarter(
+                rows: rows.count, workers: rows.filter { $0.ilodefr == 1 }.count, home: home,
+                byRegion: byRegion, byNssec5: byClass)
         }
         self.quarters = quarters
     }

@@ -1,0 +1,92 @@
+import SurveyFiles
+import SurveySchema
+
+/// One person of an ONS longitudinal dataset: the weight, and the answers of each
+/// quarter the dataset follows (five, or two).
+public struct LFSHistory: Sendable, Hashable {
+    /// One quarter's answers.
+    public struct Quarter: Sendable, Hashable {
+        public var age: Observed<Int16>
+        public var ilodefr: Observed<Int16>
+        public var home: Observed<Int16>
+        public var region: Observed<Int16>
+        public var nssecMajor: Observed<Int16>
+        public var nssec5: Observed<Int16>
+
+        /// In employment (ILODEFR = 1).
+        public var isWorker: Bool { ilodefr == .value(1) }
+    }
+
+    /// PERSID.
+    public var persid: Int
+    /// The longitudinal weight (LGWTyy).
+    public var weight: Observed<Double>
+    /// Quarter 1 first.
+    public var quarters: [Quarter]
+}
+
+/// A longitudinal dataset read into person histories.
+public struct LFSLongitudinalData: Sendable {
+    /// The file and what its name says (vintage, quarters followed, first and last quarter).
+    public let file: LFSDownload.LongitudinalFile
+    /// One history per row.
+    public var histories: [LFSHistory]
+
+    /// Reads `file`: each quarter's variables come from the schema's `longitudinal`
+    /// role with `{q}` set to the quarter (1…n), all from one pass over the file.
+    ///
+    /// - Throws: `SurveyFileError` naming the file and variable when a required
+    ///   variable is absent, or the file, line and variable when a cell is bad.
+    public static func read(
+        file: LFSDownload.LongitudinalFile, schema: SurveySchema, options: DelimitedTableReader.Options = .init()
+    ) throws -> LFSLongitudinalData {
+        var options = options
+        options.caseInsensitiveNames = true
+        let reader = DelimitedTableReader(input: file.input, options: options)
+        let name = file.input.description
+        var layouts: [FileLayout] = []
+        var offsets: [Int] = []
+        var histories: [LFSHistory] = []
+        try reader.read(project: { header in
+            var columns: [Int] = []
+            for q in 1...max(1, file.quarters) {
+                let context = SourceContext(ordinal: nil, values: ["vintage": file.vintage, "q": String(q)])
+                let layout = try FileLayout(
+                    schema: schema, role: "longitudinal", context: context, header: header, file: name)
+                offsets.append(columns.count)
+                columns += layout.projection.columnIndices
+                layouts.append(layout)
+            }
+            return ColumnProjection(columnIndices: columns, columnCount: header.names.count)
+        }) { row in
+            var quarters: [LFSHistory.Quarter] = []
+            var persid: Int?
+            var weight: Observed<Double> = .missing(.notInFile)
+            for (q, layout) in layouts.enumerated() {
+                let cells = row.slots(from: offsets[q], count: layout.projection.columnIndices.count)
+                let values = try layout.decode(cells, file: name)
+                func int(_ n: String) -> Observed<Int16> {
+                    guard let i = layout.position(of: n) else { return .missing(.notInFile) }
+                    return values[i].intObserved.narrowed()
+                }
+                if q == 0 {
+                    persid = layout.position(of: "persid").flatMap { values[$0].intObserved.value }
+                    weight =
+                        layout.position(of: "long_weight").map { values[$0].numberObserved } ?? .missing(.notInFile)
+                }
+                quarters.append(
+                    LFSHistory.Quarter(
+                        age: int("long_age"), ilodefr: int("long_ilodefr"), home: int("long_home"),
+                        region: int("long_region"),
+                        nssecMajor: int("long_nssec_major"), nssec5: int("long_nssec5")))
+            }
+            guard let persid else {
+                throw SurveyFileError(
+                    .invalidValue, file: name, line: row.lineNumber, variable: "PERSID",
+                    reason: "every row needs a person identifier")
+            }
+            histories.append(LFSHistory(persid: persid, weight: weight, quarters: quarters))
+        }
+        return LFSLongitudinalData(file: file, histories: histories)
+    }
+}
