@@ -48,7 +48,7 @@ let package = Package(
         ),
         // The thin executable.
         .executableTarget(name: "ukpanel", dependencies: ["UKPanelCommands"]),
-        .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles"]),
+        .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles", "TestFixtures"]),
         // Planted-value fixtures shared by the tests.
         .target(name: "TestFixtures", dependencies: ["SurveyFiles", "SurveySchema"], path: "Tests/TestFixtures"),
         .testTarget(name: "SurveyEstimationTests", dependencies: ["SurveyEstimation"]),

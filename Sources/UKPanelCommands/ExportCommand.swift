@@ -21,20 +21,24 @@ struct ExportPanelCommand: ParsableCommand {
         commandName: "panel",
         abstract: "One row per person-wave (long format): pidp, wave, wave_letter and every harmonised variable.",
         discussion: """
-        Streams wave by wave. A missing value is an empty cell, and the column NAME_missing beside it \
-        says why (inapplicable, refused, dont_know, proxy, not_in_wave, …); it is empty when there is a \
-        value. A data dictionary (column, label, type, codes, source by wave) is written beside the \
-        file as FILE.dictionary.csv. Both files are written to a temporary name and renamed.
-        """)
+            Streams wave by wave. A missing value is an empty cell, and the column NAME_missing beside it \
+            says why (inapplicable, refused, dont_know, proxy, not_in_wave, …); it is empty when there is a \
+            value. A data dictionary (column, label, type, codes, source by wave) is written beside the \
+            file as FILE.dictionary.csv. Both files are written to a temporary name and renamed.
+            """)
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reading: ReadingOptions
 
-    @Option(name: .long, help: ArgumentHelp("Waves: letters or numbers, a range or a list (h-n, 8-14, 12,14).", valueName: "WAVES"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Waves: letters or numbers, a range or a list (h-n, 8-14, 12,14).", valueName: "WAVES"))
     var waves = "8-14"
 
-    @Option(name: .long, help: ArgumentHelp("Harmonised variables to export, comma-separated (default: all).", valueName: "LIST"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Harmonised variables to export, comma-separated (default: all).", valueName: "LIST"))
     var vars: String?
 
     @Option(name: .long, help: ArgumentHelp("The CSV file (.csv, or .csv.gz to compress).", valueName: "FILE"))
@@ -46,18 +50,23 @@ struct ExportPanelCommand: ParsableCommand {
         let wanted = Set(try Wave.parseList(waves))
         let chosen = download.waves.filter { wanted.contains($0) }
         guard !chosen.isEmpty else {
-            throw UserError("none of the waves \(waves) is in the download (found: \(download.waves.map(\.letter).joined(separator: ", ")))")
+            throw UserError(
+                "none of the waves \(waves) is in the download (found: \(download.waves.map(\.letter).joined(separator: ", ")))"
+            )
         }
         let only = vars.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let export = try PanelExport(schema: schema, only: only)
         try FileManager.default.createDirectory(
-            atPath: (out as NSString).deletingLastPathComponent.isEmpty ? "." : (out as NSString).deletingLastPathComponent,
+            atPath: (out as NSString).deletingLastPathComponent.isEmpty
+                ? "." : (out as NSString).deletingLastPathComponent,
             withIntermediateDirectories: true)
         let target = try OutputTarget(path: out)
         let progress = ProgressLine(label: "export", quiet: reading.quiet)
         let summary: PanelExport.Summary
         do {
-            summary = try export.write(download: download, waves: chosen, to: CSVWriter(sink: target.sink), options: reading.tableOptions) {
+            summary = try export.write(
+                download: download, waves: chosen, to: CSVWriter(sink: target.sink), options: reading.tableOptions
+            ) {
                 wave, done, total in progress.update(consumed: done, total: total)
             }
             progress.end()
@@ -69,7 +78,9 @@ struct ExportPanelCommand: ParsableCommand {
             try target.commit()
             try dictionary.commit()
             for note in download.notes { print("note: \(note)") }
-            print("wrote \(out): \(summary.rows) person-waves (\(chosen.map { "\($0.letter) \(summary.rowsByWave[$0.number] ?? 0)" }.joined(separator: ", "))), \(export.header.count) columns")
+            print(
+                "wrote \(out): \(summary.rows) person-waves (\(chosen.map { "\($0.letter) \(summary.rowsByWave[$0.number] ?? 0)" }.joined(separator: ", "))), \(export.header.count) columns"
+            )
             print("wrote \(dictionaryPath)")
         } catch {
             progress.end()

@@ -79,8 +79,8 @@ struct SynthUKHLSCommand: ParsableCommand {
     }
 }
 
-extension LFSPeriodLabel: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+extension LFSPeriod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(quarterLabel: argument) }
 }
 
 /// `ukpanel synth lfs`.
@@ -97,8 +97,8 @@ struct SynthLFSCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: "The folder to write into.") var out: String
-    @Option(name: .long, help: "First quarter (2019Q1 or later).") var from = LFSPeriodLabel(year: 2019, quarter: 1)
-    @Option(name: .long, help: "Last quarter (2024Q4 at the latest).") var to = LFSPeriodLabel(year: 2024, quarter: 4)
+    @Option(name: .long, help: "First quarter (2019Q1 or later).") var from = LFSPeriod(year: 2019, quarter: 1)
+    @Option(name: .long, help: "Last quarter (2024Q4 at the latest).") var to = LFSPeriod(year: 2024, quarter: 4)
     @Option(name: .long, help: "sample (1.5% of the published sizes, 80 columns) or full (660 columns).")
     var scale: SynthUKHLSCommand.ScaleName = .sample
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 2025

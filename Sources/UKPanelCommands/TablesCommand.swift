@@ -68,6 +68,15 @@ struct LFSDataOptions: ParsableArguments {
         return first...last
     }
 
+    /// Writes the report into `--out` (default `out/<table>`) and `--frames`, and prints it.
+    func publish(_ report: LFSReport) throws {
+        let written = try report.write(to: out ?? "out/\(report.kind.rawValue)")
+        if let frames { try report.writeFrames(to: frames) }
+        print(report.terminalText)
+        print("")
+        for path in written { print("wrote \(path)") }
+    }
+
     /// The notice for synthetic data, when the first root is ukpanel's.
     func syntheticNotice(_ roots: [String]) -> String? {
         roots.first.flatMap { ReproduceESRC2025Command.syntheticNotice(root: $0, survey: "LFS") }
@@ -107,11 +116,7 @@ struct LFSHomeWorkingCommand: ParsableCommand {
         say(String(format: "read %d quarters in %.1f s", quarters.quarters.count, Date().timeIntervalSince(started)))
         let report = LFSReport(
             homeWorking: quarters, weighted: !lfs.unweighted, syntheticNotice: lfs.syntheticNotice(roots))
-        let written = try report.write(to: lfs.out ?? "out/lfs-wfh")
-        if let frames = lfs.frames { try report.writeFrames(to: frames) }
-        print(report.terminalText)
-        print("")
-        for path in written { print("wrote \(path)") }
+        try lfs.publish(report)
     }
 }
 
@@ -166,10 +171,6 @@ struct LFSTransitionsCommand: ParsableCommand {
         let report = LFSReport(
             transitions: longitudinal, linked: linked, weighted: !lfs.unweighted,
             syntheticNotice: lfs.syntheticNotice(roots))
-        let written = try report.write(to: lfs.out ?? "out/lfs-transitions")
-        if let frames = lfs.frames { try report.writeFrames(to: frames) }
-        print(report.terminalText)
-        print("")
-        for path in written { print("wrote \(path)") }
+        try lfs.publish(report)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import SurveyFiles
@@ -19,7 +20,7 @@ struct GzipTests {
         let source = try InflatingByteSource(
             upstream: BytesSource(compressed, readLimit: size), format: .gzip, name: "t.gz",
             inputBufferSize: size)
-        #expect(try drain(source, bufferSize: size) == Self.text)
+        #expect(try TestSupport.drain(source, bufferSize: size) == Self.text)
     }
 
     @Test("every split of the compressed bytes across input buffers")
@@ -28,7 +29,7 @@ struct GzipTests {
         for size in 1...min(compressed.count, 97) {
             let source = try InflatingByteSource(
                 upstream: BytesSource(compressed, readLimit: size), format: .gzip, name: "t.gz", inputBufferSize: size)
-            #expect(try drain(source, bufferSize: 13) == Self.text, "input pieces of \(size)")
+            #expect(try TestSupport.drain(source, bufferSize: 13) == Self.text, "input pieces of \(size)")
         }
     }
 
@@ -39,7 +40,7 @@ struct GzipTests {
         try writeFile(path, Self.text)
         #expect(try run("gzip", ["-9", path]) == 0)
         let source = try DataInput(path: path + ".gz").open()
-        #expect(try drain(source, bufferSize: 4096) == Self.text)
+        #expect(try TestSupport.drain(source, bufferSize: 4096) == Self.text)
     }
 
     @Test("a truncated file is an error naming the file and byte offset")
@@ -48,7 +49,7 @@ struct GzipTests {
         let cut = Array(compressed[..<(compressed.count / 2)])
         let source = try InflatingByteSource(upstream: BytesSource(cut), format: .gzip, name: "cut.gz")
         do {
-            _ = try drain(source, bufferSize: 4096)
+            _ = try TestSupport.drain(source, bufferSize: 4096)
             Issue.record("no error")
         } catch let error as SurveyFileError {
             #expect(error.code == .truncated)
@@ -62,17 +63,21 @@ struct GzipTests {
         var compressed = try gzipMember(Self.text)
         compressed[compressed.count - 6] ^= 0xFF  // inside the CRC-32 trailer
         let source = try InflatingByteSource(upstream: BytesSource(compressed), format: .gzip, name: "bad.gz")
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) { try drain(source, bufferSize: 4096) }
+        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) {
+            try TestSupport.drain(source, bufferSize: 4096)
+        }
     }
 
     @Test("garbage after the last member is an error; zero padding is not")
     func trailingBytes() throws {
         let member = try gzipMember(Self.text)
         let padded = try InflatingByteSource(upstream: BytesSource(member + [0, 0, 0, 0]), format: .gzip, name: "p.gz")
-        #expect(try drain(padded, bufferSize: 100) == Self.text)
+        #expect(try TestSupport.drain(padded, bufferSize: 100) == Self.text)
         let garbage = try InflatingByteSource(
             upstream: BytesSource(member + Array("junk".utf8)), format: .gzip, name: "g.gz")
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) { try drain(garbage, bufferSize: 100) }
+        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) {
+            try TestSupport.drain(garbage, bufferSize: 100)
+        }
     }
 
     @Test("the size limit stops a bomb")
@@ -83,13 +88,13 @@ struct GzipTests {
         let source = try InflatingByteSource(
             upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: limits)
         #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) {
-            try drain(source, bufferSize: 4096)
+            try TestSupport.drain(source, bufferSize: 4096)
         }
         let ratio = DecompressionLimits(maxOutputBytes: .max, maxRatio: 100, ratioGraceBytes: 64 << 10)
         let again = try InflatingByteSource(
             upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: ratio)
         #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) {
-            try drain(again, bufferSize: 4096)
+            try TestSupport.drain(again, bufferSize: 4096)
         }
     }
 }

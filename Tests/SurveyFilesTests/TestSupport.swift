@@ -22,19 +22,6 @@ func gzipMember(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
     return sink.bytes
 }
 
-/// Reads a whole source with reads of at most `bufferSize` bytes.
-func drain(_ source: ByteSource, bufferSize: Int) throws -> [UInt8] {
-    var out: [UInt8] = []
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 1)
-    defer { buffer.deallocate() }
-    while true {
-        let n = try source.read(into: buffer)
-        if n == 0 { break }
-        out.append(contentsOf: buffer[0..<n])
-    }
-    return out
-}
-
 /// Runs a command-line tool and returns its exit status.
 @discardableResult
 func run(_ tool: String, _ arguments: [String], in folder: String? = nil) throws -> Int32 {

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import SurveyFiles
@@ -27,9 +28,9 @@ struct ZipTests {
                 "UKDA-6614-tab/tab/ukhls/h_indresp.tab", "UKDA-6614-tab/tab/ukhls/xwavedat.tab",
             ])
         let a = try DataInput(archive: path, member: "UKDA-6614-tab/tab/ukhls/h_indresp.tab").open()
-        #expect(try drain(a, bufferSize: 7) == Self.first)
+        #expect(try TestSupport.drain(a, bufferSize: 7) == Self.first)
         let b = try DataInput(archive: path, member: "UKDA-6614-tab/tab/ukhls/xwavedat.tab").open()
-        #expect(try drain(b, bufferSize: 4096) == Self.second)
+        #expect(try TestSupport.drain(b, bufferSize: 4096) == Self.second)
     }
 
     @Test("our archives pass Python's zipfile check, and its archives read here", arguments: [false, true])
@@ -48,9 +49,9 @@ struct ZipTests {
             """
         #expect(try run("python3", ["-c", script], in: folder) == 0)
         let theirs = try DataInput(archive: folder + "/theirs.zip", member: "tab/ukhls/h_indresp.tab").open()
-        #expect(try drain(theirs, bufferSize: 1000) == Self.first)
+        #expect(try TestSupport.drain(theirs, bufferSize: 1000) == Self.first)
         let stored = try DataInput(archive: folder + "/theirs.zip", member: "tab/stored.tab").open()
-        #expect(try drain(stored, bufferSize: 3) == Array("a\tb\n1\t2\n".utf8))
+        #expect(try TestSupport.drain(stored, bufferSize: 3) == Array("a\tb\n1\t2\n".utf8))
     }
 
     @Test("a truncated archive and a damaged member are errors")
@@ -65,7 +66,9 @@ struct ZipTests {
         bytes[80] ^= 0x55
         try writeFile(folder + "/bad.zip", bytes)
         let source = try DataInput(archive: folder + "/bad.zip", member: "UKDA-6614-tab/tab/ukhls/h_indresp.tab").open()
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) { try drain(source, bufferSize: 4096) }
+        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) {
+            try TestSupport.drain(source, bufferSize: 4096)
+        }
     }
 
     @Test("a missing member names the closest ones")

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyFiles
+import SurveySchema
 import TestFixtures
 import Testing
 

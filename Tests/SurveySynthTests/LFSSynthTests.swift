@@ -30,8 +30,8 @@ struct LFSSynthTests {
     func deterministic() throws {
         let schema = try SchemaLoader.builtin("lfs")
         var options = LFSSynthOptions()
-        options.from = LFSPeriodLabel(year: 2020, quarter: 1)
-        options.to = LFSPeriodLabel(year: 2020, quarter: 2)
+        options.from = LFSPeriod(year: 2020, quarter: 1)
+        options.to = LFSPeriod(year: 2020, quarter: 2)
         let a = try LFSSynthesizer(schema: schema, options: options).write(into: try UKHLSFixture.temporaryFolder())
         let b = try LFSSynthesizer(schema: schema, options: options).write(into: try UKHLSFixture.temporaryFolder())
         options.seed = 99

@@ -16,9 +16,7 @@ struct TablesCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Workers home as a base (HOME 1-3), by quarter and NS-SEC class"))
         #expect(result.stdout.contains("NOTE: Synthetic data"))
-        #expect(
-            result.stdout.contains("households (HSERIALP) are the clusters")
-                || result.stdout.contains("households (HSERIALP) as clusters"))
+        #expect(result.stdout.contains("standard errors treat households (HSERIALP) as clusters in a single stratum"))
         let script = """
             import csv, json
             truth = json.load(open('\(Self.repositoryRoot)/samples/lfs/truth.json'))

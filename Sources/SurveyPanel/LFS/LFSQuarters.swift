@@ -16,6 +16,11 @@ public struct LFSQuarters: Sendable {
     /// The periods held, in time order.
     public var periods: [LFSPeriod] { quarters.keys.sorted() }
 
+    /// For reports: each period, the file it came from, and how many people it holds.
+    public var sources: [(period: LFSPeriod, file: String, people: Int)] {
+        periods.map { ($0, files[$0]?.input.description ?? "(memory)", quarters[$0]?.count ?? 0) }
+    }
+
     /// A reader of one quarter's person file: names matched without regard to case,
     /// `{vintage}` filled from the file name.
     public static func reader(

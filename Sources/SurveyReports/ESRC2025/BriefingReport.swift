@@ -47,12 +47,7 @@ public struct BriefingReport: Sendable {
         self.frames = frames
         self.lfsFrames = lfsFrames
         self.table5Years = years
-        self.lfsSources =
-            lfs.map { l in
-                l.periods.map {
-                    ($0.description, l.files[$0]?.input.description ?? "(memory)", l.quarters[$0]?.count ?? 0)
-                }
-            } ?? []
+        self.lfsSources = (lfs?.sources ?? []).map { ($0.period.description, $0.file, $0.people) }
         self.weighted = weighted
         self.sources = waves.map { ($0, panel.files[$0]?.description ?? "(memory)", panel.waves[$0]?.count ?? 0) }
         self.notes = notes

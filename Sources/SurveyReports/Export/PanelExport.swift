@@ -67,30 +67,37 @@ public struct PanelExport: Sendable {
             guard let input = download.indresp[wave] else { continue }
             var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
             reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
-            var positions: [Int?] = []
+            // Where each variable sits in a row's values: the same for every row of the file.
+            var positions: [Int?]?
             var pidpPosition: Int?
+            let waveNumber = String(wave.number)
             var fields: [String] = []
             fields.reserveCapacity(header.count)
             var count = 0
             try reader.forEachRecord { layout, values, row in
-                if positions.isEmpty {
+                if positions == nil {
                     positions = variables.map { layout.position(of: $0.name) }
                     pidpPosition = layout.position(of: "pidp")
                 }
                 fields.removeAll(keepingCapacity: true)
                 let pidp = pidpPosition.map { values[$0] } ?? .missing(.notInFile)
                 guard case .int = pidp else {
-                    throw SurveyFileError(.invalidValue, file: input.description, line: row.lineNumber, variable: "pidp",
-                                          reason: "every row needs a person identifier")
+                    throw SurveyFileError(
+                        .invalidValue, file: input.description, line: row.lineNumber, variable: "pidp",
+                        reason: "every row needs a person identifier")
                 }
                 fields.append(Self.cell(pidp))
-                fields.append(String(wave.number))
+                fields.append(waveNumber)
                 fields.append(wave.letter)
                 for (k, variable) in variables.enumerated() {
-                    let value = positions[k].map { values[$0] } ?? .missing(.notInFile)
+                    let value = positions?[k].map { values[$0] } ?? .missing(.notInFile)
                     fields.append(Self.cell(value))
                     if Self.hasReasonColumn(variable) {
-                        if case .missing(let reason) = value { fields.append(reason.rawValue) } else { fields.append("") }
+                        if case .missing(let reason) = value {
+                            fields.append(reason.rawValue)
+                        } else {
+                            fields.append("")
+                        }
                     }
                 }
                 try writer.row(fields)
@@ -124,12 +131,15 @@ public struct PanelExport: Sendable {
         let reasons = MissingReason.allCases.map(\.rawValue).joined(separator: ", ")
         for v in variables {
             let codes = v.codes.keys.sorted().map { "\($0)=\(v.codes[$0] ?? "")" }.joined(separator: "; ")
-            let sources = v.isDerived
+            let sources =
+                v.isDerived
                 ? "derived: " + v.derive.map(\.from).joined(separator: ", then ")
                 : waves.map { w in "\(w.letter):\(v.sourceName(in: w) ?? "-")" }.joined(separator: " ")
             rows.append([v.name, v.label, v.type.rawValue, codes, sources, v.confidence.rawValue])
             if Self.hasReasonColumn(v) {
-                rows.append([v.name + "_missing", "Why \(v.name) is empty (empty when it has a value)", "text", reasons, "", ""])
+                rows.append([
+                    v.name + "_missing", "Why \(v.name) is empty (empty when it has a value)", "text", reasons, "", "",
+                ])
             }
         }
         return rows

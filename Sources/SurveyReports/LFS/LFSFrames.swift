@@ -27,9 +27,13 @@ public struct LFSFrames: Sendable {
         var noWeight = 0
         for period in quarters.periods {
             var frame = EstimationFrame(name: Self.quarterFrame(period), columns: Self.personColumns)
-            var yearFrame =
-                frames[Self.yearFrame(period.year)]
-                ?? EstimationFrame(name: Self.yearFrame(period.year), columns: Self.personColumns)
+            // Whole calendar quarters are pooled into their year; taken out of `frames` so appends don't copy it.
+            let yearName = Self.yearFrame(period.year)
+            var yearFrame: EstimationFrame? = nil
+            if years && period.isCalendarQuarter {
+                yearFrame =
+                    frames.removeValue(forKey: yearName) ?? EstimationFrame(name: yearName, columns: Self.personColumns)
+            }
             for r in quarters.quarters[period] ?? [] {
                 guard let weight = Self.weight(r.weight, weighted: weighted) else {
                     noWeight += 1
@@ -44,12 +48,10 @@ public struct LFSFrames: Sendable {
                     Int32(r.nssec5.value ?? -1), Int32(r.nssec3.value ?? -1),
                 ]
                 frame.append(weight: weight, stratum: 1, psu: r.hserial, row: row)
-                if years && period.isCalendarQuarter {
-                    yearFrame.append(weight: weight, stratum: 1, psu: r.hserial, row: row)
-                }
+                yearFrame?.append(weight: weight, stratum: 1, psu: r.hserial, row: row)
             }
             frames[frame.name] = frame
-            if years && period.isCalendarQuarter { frames[yearFrame.name] = yearFrame }
+            if let yearFrame { frames[yearName] = yearFrame }
         }
         self.frames = frames
         exclusions =

@@ -1,4 +1,5 @@
 import SurveyPanel
+import SurveySchema
 
 /// The output of `ukpanel tables lfs-wfh` and `tables lfs-transitions`: estimates,
 /// and the files that present them (estimates.csv, report.md).
@@ -33,9 +34,7 @@ public struct LFSReport: Sendable {
         rows = FrameEstimator.run(
             LFSTables.homeWorking(periods: quarters.periods), frames: built.frames, weighted: weighted)
         self.weighted = weighted
-        sources = quarters.periods.map { p in
-            (p.description, quarters.files[p]?.input.description ?? "(memory)", quarters.quarters[p]?.count ?? 0)
-        }
+        sources = quarters.sources.map { ($0.period.description, $0.file, $0.people) }
         notes = [Self.clusterNote] + quarters.notes + built.exclusions
         self.syntheticNotice = syntheticNotice
     }
@@ -56,11 +55,7 @@ public struct LFSReport: Sendable {
         var sources = longitudinal.map {
             (LFSTables.datasetName($0.file), $0.file.input.description, $0.histories.count)
         }
-        if let linked {
-            sources += linked.periods.map { p in
-                (p.description, linked.files[p]?.input.description ?? "(memory)", linked.quarters[p]?.count ?? 0)
-            }
-        }
+        sources += (linked?.sources ?? []).map { ($0.period.description, $0.file, $0.people) }
         self.sources = sources
         var notes = [
             "Each person of a longitudinal dataset is a cluster; linked quarterly pairs are clustered by household."

@@ -1,4 +1,5 @@
 import SurveyPanel
+import SurveySchema
 
 /// The LFS tables as estimate specifications.
 public enum LFSTables {

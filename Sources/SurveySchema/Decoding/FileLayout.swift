@@ -95,6 +95,12 @@ public struct FileLayout: Sendable {
         return nil
     }
 
+    /// The variables not in `known`, with their positions in a record's values: what a record
+    /// type keeps as extras. Readers work this out once per file, not once per row.
+    public func positions(excluding known: Set<String>) -> [(name: String, position: Int)] {
+        variables.enumerated().filter { !known.contains($0.element.name) }.map { ($0.element.name, $0.offset) }
+    }
+
     /// The position of variable `name` in `variables` (and in a record's values).
     public func position(of name: String) -> Int? { positions[name] }
 

@@ -25,15 +25,20 @@ public struct LFSPerson: Sendable, Hashable {
     /// Variables a user's schema adds.
     public var extras: [String: HarmonisedValue]
 
-    static let known: Set<String> = [
+    /// The harmonised names `LFSPerson` has a property for.
+    public static let known: Set<String> = [
         "hserial", "persno", "casenop", "thiswv", "age", "ilodefr", "home", "home2", "nssec_major", "nssec5", "nssec3",
         "region", "weight",
     ]
 
-    /// Builds the record from decoded values.
+    /// Builds the record from decoded values; `extras` is `layout.positions(excluding: LFSPerson.known)`,
+    /// worked out here when not given.
     ///
     /// - Throws: `.invalidValue` when the household serial is absent.
-    public init(values: [HarmonisedValue], layout: FileLayout, file: String, line: Int) throws(SurveyFileError) {
+    public init(
+        values: [HarmonisedValue], layout: FileLayout, file: String, line: Int,
+        extras extraPositions: [(name: String, position: Int)]? = nil
+    ) throws(SurveyFileError) {
         func value(_ name: String) -> HarmonisedValue {
             guard let i = layout.position(of: name) else { return .missing(.notInFile) }
             return values[i]
@@ -58,8 +63,8 @@ public struct LFSPerson: Sendable, Hashable {
         region = int("region")
         weight = value("weight").numberObserved
         var extras: [String: HarmonisedValue] = [:]
-        for (i, v) in layout.variables.enumerated() where !Self.known.contains(v.name) && v.file == "lfsp" {
-            extras[v.name] = values[i]
+        for (name, position) in extraPositions ?? layout.positions(excluding: Self.known) {
+            extras[name] = values[position]
         }
         self.extras = extras
     }
@@ -70,8 +75,10 @@ extension WaveFileReader {
     @discardableResult
     public func forEachLFSPerson(_ body: (LFSPerson) throws -> Void) throws -> DelimitedTableReader.Summary {
         let file = input.description
+        var extras: [(name: String, position: Int)]?
         return try forEachRecord { layout, values, row in
-            try body(try LFSPerson(values: values, layout: layout, file: file, line: row.lineNumber))
+            if extras == nil { extras = layout.positions(excluding: LFSPerson.known) }
+            try body(try LFSPerson(values: values, layout: layout, file: file, line: row.lineNumber, extras: extras))
         }
     }
 }

@@ -69,10 +69,14 @@ public struct PersonWave: Sendable, Hashable {
         "weight_xs", "weight_lw", "strata", "psu",
     ]
 
-    /// Builds the record from decoded values.
+    /// Builds the record from decoded values; `extras` is `layout.positions(excluding: PersonWave.knownNames)`,
+    /// worked out here when not given.
     ///
     /// - Throws: `.invalidValue` when `pidp` or `hidp` is absent.
-    public init(values: [HarmonisedValue], layout: FileLayout, file: String, line: Int) throws(SurveyFileError) {
+    public init(
+        values: [HarmonisedValue], layout: FileLayout, file: String, line: Int,
+        extras extraPositions: [(name: String, position: Int)]? = nil
+    ) throws(SurveyFileError) {
         func value(_ name: String) -> HarmonisedValue {
             guard let i = layout.position(of: name) else { return .missing(.notInFile) }
             return values[i]
@@ -124,8 +128,8 @@ public struct PersonWave: Sendable, Hashable {
         strata = int("strata")
         psu = int("psu")
         var extras: [String: HarmonisedValue] = [:]
-        for (i, variable) in layout.variables.enumerated() where !Self.knownNames.contains(variable.name) {
-            extras[variable.name] = values[i]
+        for (name, position) in extraPositions ?? layout.positions(excluding: Self.knownNames) {
+            extras[name] = values[position]
         }
         self.extras = extras
     }

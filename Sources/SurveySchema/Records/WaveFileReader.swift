@@ -68,8 +68,10 @@ public struct WaveFileReader {
     @discardableResult
     public func forEachPerson(_ body: (PersonWave) throws -> Void) throws -> DelimitedTableReader.Summary {
         let file = input.description
+        var extras: [(name: String, position: Int)]?
         return try forEachRecord { layout, values, row in
-            try body(try PersonWave(values: values, layout: layout, file: file, line: row.lineNumber))
+            if extras == nil { extras = layout.positions(excluding: PersonWave.knownNames) }
+            try body(try PersonWave(values: values, layout: layout, file: file, line: row.lineNumber, extras: extras))
         }
     }
 }

@@ -4,8 +4,8 @@ import SurveySchema
 
 /// What `ukpanel synth lfs` makes.
 public struct LFSSynthOptions: Sendable {
-    public var from = LFSPeriodLabel(year: 2019, quarter: 1)
-    public var to = LFSPeriodLabel(year: 2024, quarter: 4)
+    public var from = LFSPeriod(year: 2019, quarter: 1)
+    public var to = LFSPeriod(year: 2024, quarter: 4)
     /// Full scale: the published sizes (about 85,000 people a quarter in 2019, 53,000 by 2023), 660 columns.
     public var full = false
     public var seed: UInt64 = 2025
@@ -18,29 +18,6 @@ public struct LFSSynthOptions: Sendable {
     /// At sample scale: 1.5% of the published sizes.
     var scale: Double { full ? 1 : 0.015 }
     var columnCount: Int { columns ?? (full ? 660 : 80) }
-}
-
-/// A calendar quarter, as `2019Q1`.
-public struct LFSPeriodLabel: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var quarter: Int
-
-    public init(year: Int, quarter: Int) {
-        self.year = year
-        self.quarter = quarter
-    }
-
-    /// Parses `2019Q1`.
-    public init?(_ text: String) {
-        let parts = text.uppercased().split(separator: "Q")
-        guard parts.count == 2, let y = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q) else { return nil }
-        self.init(year: y, quarter: q)
-    }
-
-    var index: Int { year * 4 + quarter - 1 }
-    var code: String { ["jm", "aj", "js", "od"][quarter - 1] + String(format: "%02d", year % 100) }
-    public var description: String { "\(year)Q\(quarter)" }
-    public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
 
 /// Writes synthetic LFS quarters and five-quarter longitudinal datasets in the
@@ -63,8 +40,8 @@ public struct LFSSynthesizer {
     /// Simulates and writes into `folder`.
     public func write(into folder: String) throws -> Summary {
         let base = LFSCalibration.firstYear * 4
-        let first = max(options.from.index - base, 0)
-        let last = min(options.to.index - base, LFSCalibration.personsPerQuarter.count - 1)
+        let first = max(options.from.quarterIndex - base, 0)
+        let last = min(options.to.quarterIndex - base, LFSCalibration.personsPerQuarter.count - 1)
         guard first <= last else {
             throw SurveyFileError(.invalidValue, file: "--from/--to", reason: "the LFS generator covers 2019Q1-2024Q4")
         }
@@ -80,9 +57,9 @@ public struct LFSSynthesizer {
         let ext = options.gzip ? ".tab.gz" : ".tab"
         let records = simulation.quarters
         for (n, q) in quarters.enumerated() {
-            let label = LFSPeriodLabel(year: LFSCalibration.firstYear + q / 4, quarter: q % 4 + 1)
+            let label = LFSPeriod(year: LFSCalibration.firstYear + q / 4, quarter: q % 4 + 1)
             let vintage = label.year >= 2022 ? "22" : "18"
-            let path = "\(folder)/UKDA-\(9001 + n)-tab/tab/lfsp_\(label.code)_eul_pwt\(vintage)\(ext)"
+            let path = "\(folder)/UKDA-\(9001 + n)-tab/tab/lfsp_\(label.fileCode)_eul_pwt\(vintage)\(ext)"
             let layout = LFSColumnLayout(year: label.year, vintage: vintage, width: options.columnCount)
             let rows = records[q]
             jobs.append(
@@ -93,9 +70,9 @@ public struct LFSSynthesizer {
                             rows, layout: layout, path: path, gzip: options.gzip, seed: options.seed &+ UInt64(q))
                     }
                 ))
-            if label == LFSPeriodLabel(year: 2020, quarter: 1) {
+            if label == LFSPeriod(year: 2020, quarter: 1) {
                 // The same quarter re-released with the 2022 weights: readers must take the newer vintage.
-                let again = "\(folder)/UKDA-\(9001 + n)-tab/tab/lfsp_\(label.code)_eul_pwt22\(ext)"
+                let again = "\(folder)/UKDA-\(9001 + n)-tab/tab/lfsp_\(label.fileCode)_eul_pwt22\(ext)"
                 let newer = LFSColumnLayout(year: label.year, vintage: "22", width: options.columnCount)
                 jobs.append(
                     (
@@ -110,10 +87,10 @@ public struct LFSSynthesizer {
         }
         var longitudinal: [LFSTruth.Longitudinal] = []
         for (k, start) in quarters.enumerated() where start % 4 == 0 && start + 4 <= last {
-            let a = LFSPeriodLabel(year: LFSCalibration.firstYear + start / 4, quarter: 1)
-            let b = LFSPeriodLabel(year: a.year + 1, quarter: 1)
+            let a = LFSPeriod(year: LFSCalibration.firstYear + start / 4, quarter: 1)
+            let b = LFSPeriod(year: a.year + 1, quarter: 1)
             let vintage = b.year >= 2022 ? "22" : "18"
-            let path = "\(folder)/UKDA-\(9500 + k)-tab/tab/lgwt\(vintage)_5q_\(a.code)_\(b.code)_eul\(ext)"
+            let path = "\(folder)/UKDA-\(9500 + k)-tab/tab/lgwt\(vintage)_5q_\(a.fileCode)_\(b.fileCode)_eul\(ext)"
             let histories = LFSFileWriter.histories(records, start: start)
             longitudinal.append(LFSTruth.Longitudinal(file: (path as NSString).lastPathComponent, histories: histories))
             jobs.append(

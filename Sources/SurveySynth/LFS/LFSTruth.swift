@@ -1,4 +1,5 @@
 import Foundation
+import SurveySchema
 
 /// What the LFS generator planted, counted from its own records.
 public struct LFSTruth: Codable, Sendable, Equatable {
@@ -63,7 +64,7 @@ public struct LFSTruth: Codable, Sendable, Equatable {
         var quarters: [String: Quarter] = [:]
         for q in wanted {
             let rows = records[q]
-            let label = LFSPeriodLabel(year: LFSCalibration.firstYear + q / 4, quarter: q % 4 + 1).description
+            let label = LFSPeriod(year: LFSCalibration.firstYear + q / 4, quarter: q % 4 + 1).description
             var home: [String: Int] = [:]
             var byRegion: [String: Group] = [:]
             var byClass: [String: Group] = [:]

@@ -58,6 +58,9 @@ public struct LFSPeriod: Sendable, Hashable, Comparable, CustomStringConvertible
         code.count == 4 ? code : code + String(format: "%02d", year % 100)
     }
 
+    /// The calendar quarter's position in time (year × 4 + quarter − 1).
+    public var quarterIndex: Int { startMonthIndex / 3 }
+
     /// The next calendar quarter.
     public var nextQuarter: LFSPeriod {
         LFSPeriod(year: (startMonthIndex + 3) / 12, quarter: ((startMonthIndex + 3) % 12) / 3 + 1)
