@@ -10,36 +10,75 @@ public struct ExportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "The harmonised data as tidy CSV (RFC 4180, UTF-8, a header, empty cells for missing).",
-        subcommands: [ExportPanelCommand.self])
+        discussion: """
+            Every export writes FILE and a data dictionary FILE.dictionary.csv beside it (column, label, type, \
+            codes, source), both to temporary names renamed when complete. A missing value is an empty cell \
+            (never "."), and the column NAME_missing beside it says why (inapplicable, refused, dont_know, \
+            proxy, not_in_wave, …); it is empty when there is a value. FILE ending in .gz is gzip-compressed.
+            """,
+        subcommands: [ExportPanelCommand.self, ExportTransitionsCommand.self, ExportLFSCommand.self])
 
     public init() {}
+}
+
+extension PanelExport.Format: ExpressibleByArgument {}
+
+/// Which UKHLS waves an export reads.
+struct WaveSelection: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Waves: letters or numbers, a range or a list (h-n, 8-14, 12,14), or all (every wave found).",
+            valueName: "WAVES"))
+    var waves = "all"
+
+    /// The waves of `download` asked for.
+    func chosen(in download: UKHLSDownload) throws -> [Wave] {
+        let found = download.waves
+        let chosen: [Wave]
+        if waves.lowercased() == "all" {
+            chosen = found
+        } else {
+            let wanted = Set(try Wave.parseList(waves))
+            chosen = found.filter { wanted.contains($0) }
+        }
+        guard !chosen.isEmpty else {
+            throw UserError(
+                "none of the waves \(waves) is in the download (found: \(found.map(\.letter).joined(separator: ", ")))")
+        }
+        return chosen
+    }
+}
+
+/// `--vars a,b,c` as a list.
+func variableList(_ text: String?) -> [String]? {
+    text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 }
 
 /// `ukpanel export panel`.
 struct ExportPanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel",
-        abstract: "One row per person-wave (long format): pidp, wave, wave_letter and every harmonised variable.",
+        abstract: "The harmonised UKHLS panel: one row per person-wave (long), or per person (--format wide).",
         discussion: """
-            Streams wave by wave. A missing value is an empty cell, and the column NAME_missing beside it \
-            says why (inapplicable, refused, dont_know, proxy, not_in_wave, …); it is empty when there is a \
-            value. A data dictionary (column, label, type, codes, source by wave) is written beside the \
-            file as FILE.dictionary.csv. Both files are written to a temporary name and renamed.
+            long: pidp, wave, wave_letter and every harmonised variable, streamed wave by wave. \
+            wide: one row per person (sorted by pidp), for each wave N an in_wave_wN column (1/0) and every \
+            variable as NAME_wN; a wave the person has no row in gives empty cells with the reason \
+            not_interviewed.
             """)
 
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var selection: WaveSelection
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reading: ReadingOptions
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Waves: letters or numbers, a range or a list (h-n, 8-14, 12,14).", valueName: "WAVES"))
-    var waves = "8-14"
-
-    @Option(
-        name: .long,
         help: ArgumentHelp("Harmonised variables to export, comma-separated (default: all).", valueName: "LIST"))
     var vars: String?
+
+    @Option(name: .long, help: "long (one row per person-wave) or wide (one row per person).")
+    var format: PanelExport.Format = .long
 
     @Option(name: .long, help: ArgumentHelp("The CSV file (.csv, or .csv.gz to compress).", valueName: "FILE"))
     var out = "out/panel.csv"
@@ -47,55 +86,105 @@ struct ExportPanelCommand: ParsableCommand {
     func run() throws {
         let schema = try schemaOptions.load("ukhls")
         let download = try UKHLSDownload(root: try dataOptions.root())
-        let wanted = Set(try Wave.parseList(waves))
-        let chosen = download.waves.filter { wanted.contains($0) }
-        guard !chosen.isEmpty else {
-            throw UserError(
-                "none of the waves \(waves) is in the download (found: \(download.waves.map(\.letter).joined(separator: ", ")))"
-            )
-        }
-        let only = vars.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        let export = try PanelExport(schema: schema, only: only)
-        try FileManager.default.createDirectory(
-            atPath: (out as NSString).deletingLastPathComponent.isEmpty
-                ? "." : (out as NSString).deletingLastPathComponent,
-            withIntermediateDirectories: true)
-        let target = try OutputTarget(path: out)
-        let progress = ProgressLine(label: "export", quiet: reading.quiet)
-        let summary: PanelExport.Summary
-        do {
-            summary = try export.write(
-                download: download, waves: chosen, to: CSVWriter(sink: target.sink), options: reading.tableOptions
-            ) {
-                wave, done, total in progress.update(consumed: done, total: total)
-            }
-            progress.end()
-            let dictionaryPath = Self.dictionaryPath(out)
-            let dictionary = try OutputTarget(path: dictionaryPath)
-            let writer = CSVWriter(sink: dictionary.sink)
-            for row in export.dictionary(waves: chosen) { try writer.row(row) }
-            try writer.flush()
-            try target.commit()
-            try dictionary.commit()
-            for note in download.notes { print("note: \(note)") }
-            print(
-                "wrote \(out): \(summary.rows) person-waves (\(chosen.map { "\($0.letter) \(summary.rowsByWave[$0.number] ?? 0)" }.joined(separator: ", "))), \(export.header.count) columns"
-            )
-            print("wrote \(dictionaryPath)")
-        } catch {
-            progress.end()
-            target.abandon()
-            throw error
-        }
+        let waves = try selection.chosen(in: download)
+        let export = try PanelExport(schema: schema, only: variableList(vars), format: format)
+        let (line, paths) = try ExportFiles.panel(
+            download: download, waves: waves, export: export, out: out, options: reading.tableOptions,
+            progress: ProgressLine(label: "export", quiet: reading.quiet))
+        for note in download.notes { print("note: \(note)") }
+        print("wrote \(paths[0]): \(line)")
+        print("wrote \(paths[1])")
     }
+}
 
-    /// `out/panel.csv` → `out/panel.dictionary.csv`.
-    static func dictionaryPath(_ out: String) -> String {
-        var stem = out
-        for suffix in [".csv.gz", ".csv", ".gz"] where stem.hasSuffix(suffix) {
-            stem.removeLast(suffix.count)
-            break
+/// `ukpanel export transitions`.
+struct ExportTransitionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transitions",
+        abstract:
+            "One row per consecutive-wave pair (w-1, w): the move between (whether, how far, why), and region, class and home-working before and after.",
+        discussion: """
+            Reads the waves in order, holding two at a time. Columns ending _from are the earlier wave's, _to the \
+            later's; worker, high_skilled and works_at_home follow the briefing's definitions (0/1). The design \
+            columns (weight_xs_to, weight_lw_to, strata_to, psu_to) are the later wave's.
+            """)
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var selection: WaveSelection
+    @OptionGroup var schemaOptions: SchemaOptions
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(name: .long, help: ArgumentHelp("The CSV file (.csv, or .csv.gz to compress).", valueName: "FILE"))
+    var out = "out/transitions.csv"
+
+    func run() throws {
+        let schema = try schemaOptions.load("ukhls")
+        let download = try UKHLSDownload(root: try dataOptions.root())
+        let waves = try selection.chosen(in: download)
+        let (line, paths) = try ExportFiles.transitions(
+            download: download, waves: waves, schema: schema, out: out, options: reading.tableOptions,
+            progress: ProgressLine(label: "export", quiet: reading.quiet))
+        for note in download.notes { print("note: \(note)") }
+        print("wrote \(paths[0]): \(line)")
+        print("wrote \(paths[1])")
+    }
+}
+
+/// `ukpanel export lfs`.
+struct ExportLFSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lfs",
+        abstract: "LFS quarters: one row per person-quarter, every harmonised variable of the quarterly files.",
+        discussion: """
+            Reads every quarterly person file found (the newest weighting vintage of each), in time order, \
+            only the columns it needs. quarter, period_start and file_code say which file a row came from.
+            """)
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "LFS files: a folder, a zip, or files named one by one (repeat --data). Default: samples/lfs.",
+            valueName: "PATH"))
+    var data: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The first quarter, e.g. 2019Q1.", valueName: "QUARTER"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("The last quarter, e.g. 2024Q4.", valueName: "QUARTER"))
+    var to: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Harmonised variables to export, comma-separated (default: all).", valueName: "LIST"))
+    var vars: String?
+
+    @Option(name: .long, help: ArgumentHelp("The CSV file (.csv, or .csv.gz to compress).", valueName: "FILE"))
+    var out = "out/lfs.csv"
+
+    @OptionGroup var schemaOptions: SchemaOptions
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        var lfs = LFSDataOptions()
+        lfs.data = data
+        lfs.from = from
+        lfs.to = to
+        let roots = try lfs.roots()
+        let range = try lfs.range()
+        let schema = try schemaOptions.load("lfs")
+        let download = try LFSDownload(roots: roots)
+        let files = download.quarters.filter { range?.contains($0.period) ?? true }
+        guard !files.isEmpty else {
+            throw UserError(
+                "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
+            )
         }
-        return stem + ".dictionary.csv"
+        let export = try LFSExport(schema: schema, only: variableList(vars))
+        let (line, paths) = try ExportFiles.lfs(
+            files: files, export: export, out: out, options: reading.tableOptions,
+            progress: ProgressLine(label: "export", quiet: reading.quiet))
+        for note in download.notes { print("note: \(note)") }
+        print("wrote \(paths[0]): \(line)")
+        print("wrote \(paths[1])")
     }
 }

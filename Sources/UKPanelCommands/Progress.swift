@@ -10,7 +10,8 @@ import Foundation
 final class ProgressLine {
     private let label: String
     private let enabled: Bool
-    private let started = Date()
+    private var started = Date()
+    private var currentItem: String?
     private var lastDraw = Date.distantPast
     private var drawn = false
 
@@ -20,14 +21,19 @@ final class ProgressLine {
         self.enabled = !quiet && isatty(2) != 0
     }
 
-    /// Redraws at most five times a second.
-    func update(consumed: Int, total: Int?) {
+    /// Redraws at most five times a second: `consumed` of `total` bytes of the file `item`
+    /// (a new item restarts the rate).
+    func update(consumed: Int, total: Int?, item: String? = nil) {
         guard enabled else { return }
         let now = Date()
+        if item != currentItem {
+            currentItem = item
+            started = now
+        }
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         let seconds = max(now.timeIntervalSince(started), 0.001)
-        var text = "\r\(label): \(Self.megabytes(consumed))"
+        var text = "\r\u{1B}[K\(label)\(item.map { " \($0)" } ?? ""): \(Self.megabytes(consumed))"
         if let total, total > 0 {
             text += " of \(Self.megabytes(total)) (\(Int(Double(consumed) * 100 / Double(total)))%)"
         }

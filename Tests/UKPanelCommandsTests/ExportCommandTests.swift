@@ -44,8 +44,8 @@ struct ExportCommandTests {
                 assert '.' not in (row['jbstat'], row['gor'])
             assert '-8' in seen, seen
             dictionary = {r['column']: r for r in csv.DictReader(open('panel.dictionary.csv', newline=''))}
-            assert dictionary['jbstat']['source_by_wave'] == 'm:m_jbstat n:n_jbstat', dictionary['jbstat']
-            assert dictionary['weight_xs']['source_by_wave'] == 'm:m_indinui_xw n:n_inding2_xw', dictionary['weight_xs']
+            assert dictionary['jbstat']['source'] == 'm:m_jbstat n:n_jbstat', dictionary['jbstat']
+            assert dictionary['weight_xs']['source'] == 'm:m_indinui_xw n:n_inding2_xw', dictionary['weight_xs']
             assert 'inapplicable' in dictionary['jbstat_missing']['codes']
             print('ok')
             """

@@ -41,6 +41,32 @@ public final class CSVWriter {
         text.withUTF8 { field(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Writes fields already encoded as CSV (by `encode(_:)`), as they are.
+    public func encodedFields(_ text: String) {
+        if !atRowStart { buffer.append(0x2C) }
+        atRowStart = false
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    /// Fields as CSV text (quoted where needed, comma-separated, no line end), for `encodedFields(_:)`.
+    public static func encode(_ fields: [String]) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(fields.count)
+        for f in fields {
+            if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                var quoted = "\""
+                for c in f {
+                    if c == "\"" { quoted.append("\"") }
+                    quoted.append(c)
+                }
+                parts.append(quoted + "\"")
+            } else {
+                parts.append(f)
+            }
+        }
+        return parts.joined(separator: ",")
+    }
+
     /// Writes an empty field.
     public func emptyField() {
         if !atRowStart { buffer.append(0x2C) }

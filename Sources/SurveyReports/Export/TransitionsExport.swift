@@ -1,0 +1,229 @@
+import SurveyFiles
+import SurveyPanel
+import SurveySchema
+
+/// Consecutive-wave pairs of the UKHLS panel as tidy CSV: one row per person
+/// interviewed in waves w−1 and w, with the move between them (whether, how far,
+/// why), and region, class and home-working before and after.
+///
+/// Waves are read one after another and only two are held at a time. Values
+/// follow the panel export's rules: a missing value is an empty cell with a
+/// `NAME_missing` reason column beside it. The indicators `worker_*`,
+/// `high_skilled_*` and `works_at_home_*` are always 0 or 1 and follow the
+/// briefing's definitions (`BriefingDefinitions`).
+public struct TransitionsExport: Sendable {
+    /// The schema the waves are read with.
+    public let schema: SurveySchema
+
+    /// An export reading with `schema`.
+    public init(schema: SurveySchema) { self.schema = schema }
+
+    /// One column group: its name(s), label, and how a pair fills it.
+    struct Column: Sendable {
+        var name: String
+        var label: String
+        var codes: String
+        /// Whether a `_missing` reason column follows.
+        var hasReason: Bool
+        var cell: @Sendable (PanelRecord, PanelRecord) -> (String, MissingReason?)
+    }
+
+    static func observed<T>(_ o: Observed<T>) -> (String, MissingReason?) {
+        switch o {
+        case .value(let v): return ("\(v)", nil)
+        case .missing(let r): return ("", r)
+        }
+    }
+
+    static func observedNumber(_ o: Observed<Double>) -> (String, MissingReason?) {
+        switch o {
+        case .value(let v): return (HarmonisedColumns.number(v), nil)
+        case .missing(let r): return ("", r)
+        }
+    }
+
+    static func flag(_ b: Bool) -> (String, MissingReason?) { (b ? "1" : "0", nil) }
+
+    /// The columns after the identifiers, in order.
+    static let columns: [Column] = {
+        var c: [Column] = [
+            Column(
+                name: "intdaty_to", label: "Interview year at the later wave", codes: "", hasReason: true,
+                cell: { observed($1.interviewYear) }),
+            Column(
+                name: "intdatm_to", label: "Interview month at the later wave", codes: "", hasReason: true,
+                cell: { observed($1.interviewMonth) }),
+            Column(
+                name: "moved", label: "Moved since the earlier wave (origadd = 2 at the later wave)",
+                codes: "1=moved; 0=same address", hasReason: true,
+                cell: { _, later in
+                    switch later.origadd {
+                    case .value(2): return ("1", nil)
+                    case .value(1): return ("0", nil)
+                    case .value: return ("", .missing)
+                    case .missing(let r): return ("", r)
+                    }
+                }),
+            Column(
+                name: "distmov_to", label: "Distance moved, km (distmov_dv at the later wave)", codes: "",
+                hasReason: true, cell: { observedNumber($1.distanceMoved) }),
+        ]
+        for (k, reason) in BriefingDefinitions.reasons.enumerated() {
+            c.append(
+                Column(
+                    name: "movy_\(reason)_to", label: "Reason for moving: \(reason) (at the later wave)",
+                    codes: "0=not mentioned; 1=mentioned", hasReason: true,
+                    cell: { observed($1.moveReasons[k]) }))
+        }
+        let regions = BriefingDefinitions.regions.keys.sorted().map { "\($0)=\(BriefingDefinitions.regions[$0] ?? "")" }
+            .joined(separator: "; ")
+        let classes =
+            "1=Management & professional; 2=Intermediate; 3=Small employers & own account; 4=Lower supervisory & technical; 5=Semi-routine & routine"
+        let sides: [(String, String, @Sendable (PanelRecord, PanelRecord) -> PanelRecord)] = [
+            ("from", "earlier", { a, _ in a }), ("to", "later", { _, b in b }),
+        ]
+        for (suffix, which, pick) in sides {
+            c.append(
+                Column(
+                    name: "gor_\(suffix)", label: "Region at the \(which) wave", codes: regions, hasReason: true,
+                    cell: { observed(pick($0, $1).region) }))
+        }
+        for (suffix, which, pick) in sides {
+            c.append(
+                Column(
+                    name: "nssec5_\(suffix)", label: "NS-SEC 5 classes at the \(which) wave", codes: classes,
+                    hasReason: true, cell: { observed(pick($0, $1).nssec5) }))
+        }
+        for (suffix, which, pick) in sides {
+            c.append(
+                Column(
+                    name: "jbstat_\(suffix)", label: "Employment status at the \(which) wave", codes: "see jbstat",
+                    hasReason: true, cell: { observed(pick($0, $1).jbstat) }))
+        }
+        for (suffix, which, pick) in sides {
+            c.append(
+                Column(
+                    name: "worker_\(suffix)", label: "In work at the \(which) wave (jbhas = 1 or jboff = 1)",
+                    codes: "1=yes; 0=no", hasReason: false, cell: { flag(BriefingDefinitions.isWorker(pick($0, $1))) }))
+        }
+        for (suffix, which, pick) in sides {
+            c.append(
+                Column(
+                    name: "high_skilled_\(suffix)", label: "A worker in NS-SEC class 1 at the \(which) wave",
+                    codes: "1=yes; 0=no", hasReason: false,
+                    cell: { flag(BriefingDefinitions.isHighSkilled(pick($0, $1))) }))
+        }
+        for (suffix, which, pick) in sides {
+            c.append(
+                Column(
+                    name: "works_at_home_\(suffix)",
+                    label: "A worker working at home at all at the \(which) wave (jbpl = 1, jspl 1-2 or jbwah 1-3)",
+                    codes: "1=yes; 0=no", hasReason: false,
+                    cell: { flag(BriefingDefinitions.worksAtHome(pick($0, $1))) }))
+        }
+        for (suffix, which, pick) in sides {
+            c.append(
+                Column(
+                    name: "jbwah_\(suffix)", label: "How often works at home at the \(which) wave",
+                    codes: "1=always; 2=often; 3=sometimes; 4=never", hasReason: true,
+                    cell: { observed(pick($0, $1).jbwah) }))
+        }
+        c += [
+            Column(
+                name: "weight_xs_to", label: "Cross-sectional weight at the later wave", codes: "", hasReason: true,
+                cell: { observedNumber($1.weightCrossSectional) }),
+            Column(
+                name: "weight_lw_to", label: "Longitudinal weight at the later wave", codes: "", hasReason: true,
+                cell: { observedNumber($1.weightLongitudinal) }),
+            Column(
+                name: "strata_to", label: "Stratum at the later wave", codes: "", hasReason: true,
+                cell: { observed($1.strata) }),
+            Column(
+                name: "psu_to", label: "PSU at the later wave", codes: "", hasReason: true,
+                cell: { observed($1.psu) }),
+        ]
+        return c
+    }()
+
+    /// The identifiers that start every row.
+    public static let keyColumns = ["pidp", "wave_from", "wave_to", "wave_letter_from", "wave_letter_to"]
+
+    /// The header.
+    public static var header: [String] {
+        keyColumns + columns.flatMap { $0.hasReason ? [$0.name, $0.name + "_missing"] : [$0.name] }
+    }
+
+    /// What one export wrote.
+    public struct Summary: Sendable {
+        /// Pairs written.
+        public var rows: Int
+        /// Pairs by later wave number.
+        public var rowsByWave: [Int: Int]
+    }
+
+    /// Reads `waves` of `download` in order and writes every consecutive pair (w−1, w) both have.
+    ///
+    /// - Throws: the reading error of the first bad file (file, line, variable).
+    @discardableResult
+    public func write(
+        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: DelimitedTableReader.Options = .init(),
+        onProgress: ((Wave, Int, Int?) -> Void)? = nil
+    ) throws -> Summary {
+        try writer.row(Self.header)
+        var summary = Summary(rows: 0, rowsByWave: [:])
+        var previous: (wave: Int, byPerson: [Int: PanelRecord])?
+        var fields: [String] = []
+        for wave in waves.sorted() {
+            guard let input = download.indresp[wave] else { continue }
+            var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
+            reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
+            var current: [Int: PanelRecord] = [:]
+            var count = 0
+            let earlier = previous?.wave == wave.number - 1 ? previous?.byPerson : nil
+            let from = Wave(number: wave.number - 1)
+            try reader.forEachPerson { person in
+                let record = PanelRecord(person)
+                current[record.pidp] = record
+                guard let earlier, let before = earlier[record.pidp], let from else { return }
+                fields.removeAll(keepingCapacity: true)
+                fields += [String(record.pidp), String(from.number), String(wave.number), from.letter, wave.letter]
+                for column in Self.columns {
+                    let (text, reason) = column.cell(before, record)
+                    fields.append(text)
+                    if column.hasReason { fields.append(reason?.rawValue ?? "") }
+                }
+                try writer.row(fields)
+                count += 1
+            }
+            if earlier != nil {
+                summary.rowsByWave[wave.number] = count
+                summary.rows += count
+            }
+            previous = (wave.number, current)
+        }
+        try writer.flush()
+        return summary
+    }
+
+    /// The data dictionary: one row per column.
+    public static func dictionary() -> [[String]] {
+        let reasons = MissingReason.allCases.map(\.rawValue).joined(separator: ", ")
+        var rows = [HarmonisedColumns.dictionaryHeader]
+        rows += [
+            ["pidp", "Cross-wave person identifier", "id", "", "pidp", "confirmed"],
+            ["wave_from", "The earlier wave's number", "int", "", "", ""],
+            ["wave_to", "The later wave's number (wave_from + 1)", "int", "", "", ""],
+            ["wave_letter_from", "The earlier wave's letter", "text", "", "", ""],
+            ["wave_letter_to", "The later wave's letter", "text", "", "", ""],
+        ]
+        for c in columns {
+            rows.append([c.name, c.label, c.hasReason ? "code" : "int", c.codes, "", ""])
+            if c.hasReason {
+                rows.append([
+                    c.name + "_missing", "Why \(c.name) is empty (empty when it has a value)", "text", reasons, "", "",
+                ])
+            }
+        }
+        return rows
+    }
+}
