@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "SurveyEstimation", "SurveyReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The thin executable.

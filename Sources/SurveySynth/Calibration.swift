@@ -7,6 +7,10 @@ public enum Calibration {
         8: 39_290, 9: 36_058, 10: 34_319, 11: 32_008, 12: 29_271, 13: 27_998, 14: 35_471,
     ]
 
+    /// Rows of a wave after 14 (15 = `o`, …), which the generator can add to test that new
+    /// waves are picked up. Not a published figure: no such wave is released yet.
+    public static let unreleasedWaveRows = 33_000
+
     /// Wave 14 `n_jbnssec5_dv` counts (N = 35,471).
     public static let wave14NSSEC5: [Int: Int] = [
         -9: 813, -8: 16_206, 1: 8_505, 2: 2_870, 3: 1_529, 4: 1_053, 5: 4_495,

@@ -25,6 +25,9 @@ public struct UKHLSSynthOptions: Sendable {
     public var compression: Compression = .gz
     /// Columns per indresp file; the default follows the scale.
     public var columns: Int?
+    /// The last wave written (14 = `n`; 15 adds a made-up wave `o` after the real ones,
+    /// its size `Calibration.unreleasedWaveRows` at full scale). Waves 8–14 are the same whatever this is.
+    public var lastWave = 14
     /// Deflate level (1 fastest … 9 smallest).
     public var level: Int32 = 6
 
@@ -42,9 +45,11 @@ public struct UKHLSSynthOptions: Sendable {
 
     /// Rows per wave at this scale (exactly the published ones at full scale).
     var rowsPerWave: [Int: Int] {
-        if scale == .full { return Calibration.rowsPerWave }
+        var rows = Calibration.rowsPerWave
+        for wave in 15...max(15, lastWave) where wave <= lastWave { rows[wave] = Calibration.unreleasedWaveRows }
+        if scale == .full { return rows }
         let factor = Double(wave8Persons) / Double(Calibration.rowsPerWave[8] ?? 39_290)
-        return Calibration.rowsPerWave.mapValues { max(1, Int((Double($0) * factor).rounded())) }
+        return rows.mapValues { max(1, Int((Double($0) * factor).rounded())) }
     }
 
     var columnCount: Int {

@@ -46,6 +46,13 @@ struct SynthUKHLSCommand: ParsableCommand {
     @Option(name: .long, help: "none (.tab), gz (.tab.gz) or zip (UKDA-6614-tab.zip).")
     var compress: UKHLSSynthOptions.Compression = .gz
 
+    @Option(
+        name: .long,
+        help:
+            "The last wave: 14 (n, the default) or later; waves after 14 are made up (no such wave is released yet), for testing that new waves are picked up."
+    )
+    var lastWave = 14
+
     @Option(name: .long, help: "Columns per indresp file (default: 150 for sample, 1,560 for full).")
     var columns: Int?
 
@@ -53,6 +60,7 @@ struct SynthUKHLSCommand: ParsableCommand {
 
     func validate() throws {
         if let persons, persons < 100 { throw ValidationError("--persons must be at least 100") }
+        if !(14...26).contains(lastWave) { throw ValidationError("--last-wave must be 14 to 26 (n to z)") }
         if let columns, columns < 40 { throw ValidationError("--columns must be at least 40 (the schema's variables)") }
     }
 
@@ -62,6 +70,7 @@ struct SynthUKHLSCommand: ParsableCommand {
         options.seed = seed
         options.compression = compress
         options.columns = columns
+        options.lastWave = lastWave
         let schema = try schemaOptions.load("ukhls")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let started = Date()

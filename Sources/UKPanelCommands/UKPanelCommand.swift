@@ -6,7 +6,8 @@ public struct UKPanelCommand: ParsableCommand {
         commandName: "ukpanel",
         abstract: "Read UK Data Service survey downloads (UKHLS, LFS) fast, exactly as delivered.",
         subcommands: [
-            ReproduceCommand.self, TablesCommand.self, ExportCommand.self, InspectCommand.self, SelectCommand.self,
+            ReproduceCommand.self, TablesCommand.self, ExportCommand.self, BatchCommand.self, InspectCommand.self,
+            SelectCommand.self,
             SchemaCommand.self,
             SynthCommand.self, DevCommand.self,
         ])

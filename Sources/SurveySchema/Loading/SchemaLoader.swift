@@ -18,6 +18,9 @@ public enum SchemaLoader {
         return try load(yaml: text, origin: "schemas/\(name).yaml", base: nil)
     }
 
+    /// The YAML text of the built-in schema `name`, when there is one.
+    public static func builtinText(_ name: String) -> String? { BuiltinSchemas.yaml[name] }
+
     /// Loads the built-in schema `name`, then the user's schema files in order.
     public static func load(builtin name: String, extendedBy files: [String]) throws -> SurveySchema {
         var schema = try builtin(name)

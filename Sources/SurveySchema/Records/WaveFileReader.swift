@@ -44,6 +44,17 @@ public struct WaveFileReader {
         self.options = options
     }
 
+    /// Reads only the header and resolves it against the schema: what a full read would
+    /// find missing (a required variable, with the closest names), found before any row is read.
+    ///
+    /// - Throws: `SurveyFileError` naming the file and the variable.
+    @discardableResult
+    public func resolveHeader() throws(SurveyFileError) -> FileLayout {
+        let header = try DelimitedTableReader(input: input, options: options).readHeader()
+        return try FileLayout(
+            schema: schema, role: role, context: context, wave: wave, header: header, file: input.description)
+    }
+
     /// Calls `body` with the layout and each row's harmonised values.
     @discardableResult
     public func forEachRecord(

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+
+/// `ukpanel batch JOB.yaml`: the tables and exports a job file names, re-run
+/// unattended as new waves and quarters arrive.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract:
+            "Run a job file: tables (the briefing's, LFS, your own cross-tabs) and exports, over every wave and quarter found.",
+        discussion: """
+            The job file (YAML) names the data roots, the tables, the exports and the output folder; see \
+            samples/batch.yaml and the README. New waves (wave 15 = o, …) and quarters in the data roots are \
+            picked up with no change to the job. A file the schema cannot resolve is reported and set aside; the \
+            rest still runs. A step whose settings, inputs (sizes, times, SHA-256) and outputs are as the \
+            manifest (OUTPUT/ukpanel-manifest.json) recorded is skipped; --force runs everything. Every output \
+            is written to a temporary name and renamed. Exit status 0 when nothing failed, 1 otherwise.
+            """)
+
+    @Argument(help: ArgumentHelp("The job file.", valueName: "JOB.yaml"))
+    var job = "samples/batch.yaml"
+
+    @Option(name: .long, help: ArgumentHelp("The output folder, instead of the job's output:.", valueName: "DIR"))
+    var out: String?
+
+    @Flag(name: .long, help: "Run every step, even those whose inputs have not changed.")
+    var force = false
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        var parsed = try BatchJob(path: job)
+        if let out { parsed.output = out }
+        let started = Date()
+        let runner = BatchRunner(
+            job: parsed, force: force, quiet: reading.quiet, options: reading.tableOptions, say: { print($0) })
+        print("batch \(job): \(parsed.steps.count) steps into \(parsed.output)")
+        let outcomes = try runner.run()
+        let count = { (s: BatchRunner.Outcome.Status) in outcomes.filter { $0.status == s }.count }
+        print("")
+        print(
+            String(
+                format: "summary: %d ran, %d skipped, %d failed in %.1f s", count(.ran), count(.skipped),
+                count(.failed),
+                Date().timeIntervalSince(started)))
+        for o in outcomes where o.status == .failed { print("  failed: \(o.name): \(o.detail)") }
+        let outputs = outcomes.flatMap(\.outputs)
+        if !outputs.isEmpty {
+            print("outputs (\(outputs.count) files) in \(parsed.output):")
+            for path in outputs { print("  \(path)") }
+        }
+        print("manifest: \(BatchManifest.path(in: parsed.output))")
+        if count(.failed) > 0 { throw ExitCode(1) }
+    }
+}
