@@ -2,6 +2,7 @@
 # Cross-checks ukpanel's design-based estimates against R's survey package: runs
 # `ukpanel reproduce esrc-2025` (weighted and unweighted, with T5 from the LFS sample),
 # `tables lfs-wfh` and `tables lfs-transitions --link-quarters` with --frames, then
+# the cross-tabs of the sample batch job (samples/batch.yaml, --force --frames), then
 # scripts/crosscheck-r.R recomputes every estimate and standard error from the same
 # frames and fails on a relative difference above 1e-6.
 #
@@ -33,4 +34,10 @@ for table in lfs-wfh lfs-transitions; do
     echo "$table $mode:"
     Rscript scripts/crosscheck-r.R "$work/frames-$table-$mode" 1e-6
   done
+done
+# The user-defined cross-tabs of the sample batch job (UKHLS by wave, LFS by year as a domain).
+.build/release/ukpanel batch samples/batch.yaml --force --quiet --out "$work/batch" --frames "$work/frames-batch" >/dev/null
+for dir in "$work"/frames-batch/*/; do
+  echo "batch cross-tab $(basename "$dir"):"
+  Rscript scripts/crosscheck-r.R "$dir" 1e-6
 done

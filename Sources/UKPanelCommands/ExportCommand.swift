@@ -50,6 +50,13 @@ struct WaveSelection: ParsableArguments {
     }
 }
 
+/// Prints discovery's notes and what an export wrote.
+func printExport(notes: [String], line: String, paths: [String]) {
+    for note in notes { print("note: \(note)") }
+    if let first = paths.first { print("wrote \(first): \(line)") }
+    for path in paths.dropFirst() { print("wrote \(path)") }
+}
+
 /// `--vars a,b,c` as a list.
 func variableList(_ text: String?) -> [String]? {
     text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
@@ -91,9 +98,7 @@ struct ExportPanelCommand: ParsableCommand {
         let (line, paths) = try ExportFiles.panel(
             download: download, waves: waves, export: export, out: out, options: reading.tableOptions,
             progress: ProgressLine(label: "export", quiet: reading.quiet))
-        for note in download.notes { print("note: \(note)") }
-        print("wrote \(paths[0]): \(line)")
-        print("wrote \(paths[1])")
+        printExport(notes: download.notes, line: line, paths: paths)
     }
 }
 
@@ -124,9 +129,7 @@ struct ExportTransitionsCommand: ParsableCommand {
         let (line, paths) = try ExportFiles.transitions(
             download: download, waves: waves, schema: schema, out: out, options: reading.tableOptions,
             progress: ProgressLine(label: "export", quiet: reading.quiet))
-        for note in download.notes { print("note: \(note)") }
-        print("wrote \(paths[0]): \(line)")
-        print("wrote \(paths[1])")
+        printExport(notes: download.notes, line: line, paths: paths)
     }
 }
 
@@ -183,8 +186,6 @@ struct ExportLFSCommand: ParsableCommand {
         let (line, paths) = try ExportFiles.lfs(
             files: files, export: export, out: out, options: reading.tableOptions,
             progress: ProgressLine(label: "export", quiet: reading.quiet))
-        for note in download.notes { print("note: \(note)") }
-        print("wrote \(paths[0]): \(line)")
-        print("wrote \(paths[1])")
+        printExport(notes: download.notes, line: line, paths: paths)
     }
 }

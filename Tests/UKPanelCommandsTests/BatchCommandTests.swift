@@ -214,7 +214,7 @@ struct BatchCommandTests {
         for (text, expected) in cases {
             try text.write(toFile: root + "/job.yaml", atomically: true, encoding: .utf8)
             let result = try CommandRunner.run(["batch", "job.yaml"], in: root)
-            #expect(result.status != 0)
+            #expect(result.status == 2, "a job file that cannot be read exits 2")
             for e in expected { #expect(result.stderr.contains(e), "\(e) not in: \(result.stderr)") }
         }
         // An unknown variable in a cross-tab fails that step only, naming the closest variable.

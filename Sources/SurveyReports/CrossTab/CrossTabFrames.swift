@@ -110,6 +110,44 @@ public struct CrossTabFrames: Sendable {
         var missingColumn: [MissingReason: Int] = [:]
     }
 
+    /// Where an observation goes, or why it is set aside.
+    enum Placement {
+        case frame(key: String, period: String, byValue: Int32?, stratum: Int, psu: Int)
+        case noDesign
+        case noPeriod
+    }
+
+    /// The frames as they are built, and what was set aside.
+    struct BuildState {
+        var tally = Tally()
+        var frames: [String: Entry] = [:]
+        var order: [String] = []
+    }
+
+    /// Streams one file into `state`: `derive` makes a row's derived indicators, `place` says where it goes.
+    private static func scan(
+        _ reader: WaveFileReader, spec: CrossTabSpec, names: [String], derivedNames: Set<String>,
+        derive: @escaping (FileLayout, [HarmonisedValue], RowCells) throws -> (String) -> Int32?,
+        place: (RowValues, [HarmonisedValue], (String) -> Int32?) -> Placement, into state: inout BuildState
+    ) throws -> Int {
+        var evaluator: RowValues?
+        let summary = try reader.forEachRecord { layout, values, row in
+            let e = evaluator ?? RowValues(layout: layout, names: names, derivedNames: derivedNames)
+            evaluator = e
+            let derived = try derive(layout, values, row)
+            switch place(e, values, derived) {
+            case .noDesign: state.tally.noDesign += 1
+            case .noPeriod: state.tally.noPeriod += 1
+            case .frame(let key, let period, let byValue, let stratum, let psu):
+                try add(
+                    spec: spec, key: key, period: period, byValue: byValue, stratum: stratum, psu: psu, evaluator: e,
+                    values: values, derive: derived, frames: &state.frames, order: &state.order,
+                    tally: &state.tally)
+            }
+        }
+        return summary.rows
+    }
+
     /// Frames from the UKHLS waves `waves` of `download`.
     ///
     /// - Throws: the first reading error (file, line, variable), or an unknown variable.
@@ -122,69 +160,53 @@ public struct CrossTabFrames: Sendable {
         rowVariable = rows
         columnVariable = columns
         let derivedNames = Set(CrossTabVariable.derived(.ukhls).map(\.name))
-        let names = Array(all.keys) + ["strata", "psu", "intdaty"]
-        var tally = Tally()
-        var frames: [String: Entry] = [:]
-        var order: [String] = []
+        let usesDerived = !derivedNames.isDisjoint(with: all.keys)
+        var state = BuildState()
         for wave in waves {
             guard let input = download.indresp[wave] else { continue }
             var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
             reader.onProgress = onProgress.map { report in { done, total in report("wave \(wave.letter)", done, total) }
             }
-            var evaluator: RowValues?
             let file = input.description
-            let usesDerived = !derivedNames.isDisjoint(with: all.keys)
-            let summary = try reader.forEachRecord { layout, values, row in
-                let e = evaluator ?? RowValues(layout: layout, names: names, derivedNames: derivedNames)
-                evaluator = e
-                var record: PanelRecord?
-                if usesDerived {
-                    record = PanelRecord(
+            let count = try Self.scan(
+                reader, spec: spec, names: Array(all.keys) + ["strata", "psu", "intdaty"], derivedNames: derivedNames,
+                derive: { layout, values, row in
+                    guard usesDerived else { return { _ in nil } }
+                    let r = PanelRecord(
                         try PersonWave(values: values, layout: layout, file: file, line: row.lineNumber, extras: []))
-                }
-                let derive: (String) -> Int32? = { name in
-                    guard let r = record else { return nil }
-                    switch name {
-                    case "worker": return BriefingDefinitions.isWorker(r) ? 1 : 0
-                    case "high_skilled": return BriefingDefinitions.isHighSkilled(r) ? 1 : 0
-                    case "works_at_home": return BriefingDefinitions.worksAtHome(r) ? 1 : 0
-                    case "greater_south_east":
-                        return r.region.value.map { BriefingDefinitions.isGreaterSouthEast(Int($0)) ? 1 : 0 }
-                    default: return nil
+                    return { name in
+                        switch name {
+                        case "worker": return BriefingDefinitions.isWorker(r) ? 1 : 0
+                        case "high_skilled": return BriefingDefinitions.isHighSkilled(r) ? 1 : 0
+                        case "works_at_home": return BriefingDefinitions.worksAtHome(r) ? 1 : 0
+                        case "greater_south_east":
+                            return r.region.value.map { BriefingDefinitions.isGreaterSouthEast(Int($0)) ? 1 : 0 }
+                        default: return nil
+                        }
                     }
-                }
-                guard let stratum = e.code("strata", values, derivedValue: derive).0,
-                    let psu = e.code("psu", values, derivedValue: derive).0
-                else {
-                    tally.noDesign += 1
-                    return
-                }
-                let key: String
-                let period: String
-                var byValue: Int32?
-                switch spec.by {
-                case .wave, .quarter:
-                    key = "w\(wave.number)"
-                    period = key
-                case .year:
-                    guard let year = e.code("intdaty", values, derivedValue: derive).0, year > 0 else {
-                        tally.noPeriod += 1
-                        return
+                },
+                place: { e, values, derived in
+                    guard let stratum = e.code("strata", values, derivedValue: derived).0,
+                        let psu = e.code("psu", values, derivedValue: derived).0
+                    else { return .noDesign }
+                    switch spec.by {
+                    case .wave, .quarter:
+                        return .frame(
+                            key: "w\(wave.number)", period: "w\(wave.number)", byValue: nil, stratum: Int(stratum),
+                            psu: Int(psu))
+                    case .year:
+                        guard let year = e.code("intdaty", values, derivedValue: derived).0, year > 0 else {
+                            return .noPeriod
+                        }
+                        return .frame(
+                            key: "pooled", period: String(year), byValue: year, stratum: Int(stratum), psu: Int(psu))
+                    case .all:
+                        return .frame(key: "all", period: "all", byValue: nil, stratum: Int(stratum), psu: Int(psu))
                     }
-                    key = "pooled"
-                    period = String(year)
-                    byValue = year
-                case .all:
-                    key = "all"
-                    period = "all"
-                }
-                try Self.add(
-                    spec: spec, key: key, period: period, byValue: byValue, stratum: Int(stratum), psu: Int(psu),
-                    evaluator: e, values: values, derive: derive, frames: &frames, order: &order, tally: &tally)
-            }
-            sources.append(("wave \(wave.number) (\(wave.letter))", file, summary.rows))
+                }, into: &state)
+            sources.append(("wave \(wave.number) (\(wave.letter))", file, count))
         }
-        finish(frames: frames, order: order, tally: tally)
+        finish(frames: state.frames, order: state.order, tally: state.tally)
     }
 
     /// Frames from LFS quarterly files.
@@ -199,62 +221,47 @@ public struct CrossTabFrames: Sendable {
         rowVariable = rows
         columnVariable = columns
         let derivedNames = Set(CrossTabVariable.derived(.lfs).map(\.name))
-        let names = Array(all.keys) + ["hserial"]
-        var tally = Tally()
-        var frames: [String: Entry] = [:]
-        var order: [String] = []
         let usesDerived = !derivedNames.isDisjoint(with: all.keys)
+        var state = BuildState()
         for file in files.sorted(by: { $0.period < $1.period }) {
             if spec.by == .year && !file.period.isCalendarQuarter { continue }
             var reader = LFSQuarters.reader(schema: schema, file: file, options: options)
             let label = file.period.description
             reader.onProgress = onProgress.map { report in { done, total in report(label, done, total) } }
-            var evaluator: RowValues?
             let path = file.input.description
-            let summary = try reader.forEachRecord { layout, values, row in
-                let e = evaluator ?? RowValues(layout: layout, names: names, derivedNames: derivedNames)
-                evaluator = e
-                var record: LFSQuarterRecord?
-                if usesDerived {
-                    record = LFSQuarterRecord(
+            let count = try Self.scan(
+                reader, spec: spec, names: Array(all.keys) + ["hserial"], derivedNames: derivedNames,
+                derive: { layout, values, row in
+                    guard usesDerived else { return { _ in nil } }
+                    let r = LFSQuarterRecord(
                         try LFSPerson(values: values, layout: layout, file: path, line: row.lineNumber, extras: []))
-                }
-                let derive: (String) -> Int32? = { name in
-                    guard let r = record else { return nil }
                     let valid = LFSDefinitions.validHome(r.home)
-                    switch name {
-                    case "worker": return r.isWorker ? 1 : 0
-                    case "home_based": return valid ? (LFSDefinitions.homeBased(r.home) ? 1 : 0) : nil
-                    case "mainly_home": return valid ? (LFSDefinitions.ownHome(r.home) ? 1 : 0) : nil
-                    default: return nil
+                    return { name in
+                        switch name {
+                        case "worker": return r.isWorker ? 1 : 0
+                        case "home_based": return valid ? (LFSDefinitions.homeBased(r.home) ? 1 : 0) : nil
+                        case "mainly_home": return valid ? (LFSDefinitions.ownHome(r.home) ? 1 : 0) : nil
+                        default: return nil
+                        }
                     }
-                }
-                guard let household = e.code("hserial", values, derivedValue: derive).0 else {
-                    tally.noDesign += 1
-                    return
-                }
-                let key: String
-                let period: String
-                var byValue: Int32?
-                switch spec.by {
-                case .wave, .quarter:
-                    key = file.period.fileCode
-                    period = label
-                case .year:
-                    key = "pooled"
-                    period = String(file.period.year)
-                    byValue = Int32(file.period.year)
-                case .all:
-                    key = "all"
-                    period = "all"
-                }
-                try Self.add(
-                    spec: spec, key: key, period: period, byValue: byValue, stratum: 1, psu: Int(household),
-                    evaluator: e, values: values, derive: derive, frames: &frames, order: &order, tally: &tally)
-            }
-            sources.append((label, path, summary.rows))
+                },
+                place: { e, values, derived in
+                    guard let household = e.code("hserial", values, derivedValue: derived).0 else { return .noDesign }
+                    switch spec.by {
+                    case .wave, .quarter:
+                        return .frame(
+                            key: file.period.fileCode, period: label, byValue: nil, stratum: 1, psu: Int(household))
+                    case .year:
+                        let year = file.period.year
+                        return .frame(
+                            key: "pooled", period: String(year), byValue: Int32(year), stratum: 1, psu: Int(household))
+                    case .all:
+                        return .frame(key: "all", period: "all", byValue: nil, stratum: 1, psu: Int(household))
+                    }
+                }, into: &state)
+            sources.append((label, path, count))
         }
-        finish(frames: frames, order: order, tally: tally)
+        finish(frames: state.frames, order: state.order, tally: state.tally)
     }
 
     /// Adds one observation to its frame.

@@ -104,6 +104,13 @@ public struct CrossTabReport: Sendable {
         text.split(separator: "=").last.flatMap { Int32($0) } ?? Int32.min
     }
 
+    /// Writes the frames and specs into `folder`, for `scripts/crosscheck-r.R`.
+    public func writeFrames(to folder: String) throws {
+        var byName: [String: EstimationFrame] = [:]
+        for entry in frames.entries { byName[entry.frame.name] = entry.frame }
+        try ReportFiles.writeFrames(byName, rows: rows, to: folder)
+    }
+
     /// Writes `estimates.csv` and `report.md` into `folder`; returns the paths.
     public func write(to folder: String) throws -> [String] {
         try ReportFiles.write(

@@ -14,7 +14,8 @@ struct BatchCommand: ParsableCommand {
             picked up with no change to the job. A file the schema cannot resolve is reported and set aside; the \
             rest still runs. A step whose settings, inputs (sizes, times, SHA-256) and outputs are as the \
             manifest (OUTPUT/ukpanel-manifest.json) recorded is skipped; --force runs everything. Every output \
-            is written to a temporary name and renamed. Exit status 0 when nothing failed, 1 otherwise.
+            is written to a temporary name and renamed. Exit status 0 when nothing failed, 1 when a step failed or a \
+            file was set aside, 2 when the job file cannot be read.
             """)
 
     @Argument(help: ArgumentHelp("The job file.", valueName: "JOB.yaml"))
@@ -26,14 +27,28 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Run every step, even those whose inputs have not changed.")
     var force = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write each cross-tab's estimation frames and specs here (DIR/NAME), for scripts/crosscheck-r.sh.",
+            valueName: "DIR"))
+    var frames: String?
+
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        var parsed = try BatchJob(path: job)
+        var parsed: BatchJob
+        do {
+            parsed = try BatchJob(path: job)
+        } catch let error as BatchJobError {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         if let out { parsed.output = out }
         let started = Date()
         let runner = BatchRunner(
             job: parsed, force: force, quiet: reading.quiet, options: reading.tableOptions, say: { print($0) })
+        runner.framesFolder = frames
         print("batch \(job): \(parsed.steps.count) steps into \(parsed.output)")
         let outcomes = try runner.run()
         let count = { (s: BatchRunner.Outcome.Status) in outcomes.filter { $0.status == s }.count }

@@ -25,6 +25,8 @@ final class BatchRunner {
     let force: Bool
     let quiet: Bool
     let options: DelimitedTableReader.Options
+    /// Where cross-tabs also write their frames and specs (for the R cross-check), when set.
+    var framesFolder: String?
     /// Lines for standard output.
     let say: (String) -> Void
 
@@ -119,7 +121,11 @@ final class BatchRunner {
     /// The inputs of `step` and its work.
     func plan(_ step: BatchJob.Step, data: BatchData) throws -> Plan {
         let options = self.options
-        let progressMessages: @Sendable (String) -> Void = { _ in }
+        // Steps that read files in parallel report each file as it finishes (stderr, terminal only).
+        let toTerminal = !quiet && isatty(2) != 0
+        let progressMessages: @Sendable (String) -> Void = { message in
+            if toTerminal { FileHandle.standardError.write(Data("  \(message)\n".utf8)) }
+        }
         let out = folder(step)
         switch step.work {
         case .briefing(let unweighted):
@@ -132,7 +138,8 @@ final class BatchRunner {
                     download: download, schema: schema, only: Set(8...14), options: options, progress: progressMessages)
                 var lfsQuarters: LFSQuarters?
                 if let (lfsDownload, lfsSchema) = try? self.lfs(data), !lfsDownload.quarters.isEmpty {
-                    lfsQuarters = try LFSQuarters.load(download: lfsDownload, schema: lfsSchema, options: options)
+                    lfsQuarters = try LFSQuarters.load(
+                        download: lfsDownload, schema: lfsSchema, options: options, progress: progressMessages)
                 }
                 let report = BriefingReport(
                     panel: panel, lfs: lfsQuarters, weighted: !unweighted,
@@ -147,7 +154,8 @@ final class BatchRunner {
             return Plan(inputs: files.map(\.input)) { _ in
                 var chosen = download
                 chosen.quarters = files
-                let quarters = try LFSQuarters.load(download: chosen, schema: schema, options: options)
+                let quarters = try LFSQuarters.load(
+                    download: chosen, schema: schema, options: options, progress: progressMessages)
                 let report = LFSReport(
                     homeWorking: quarters, weighted: !unweighted, syntheticNotice: self.lfsNotice())
                 let written = try report.write(to: out)
@@ -192,6 +200,7 @@ final class BatchRunner {
                         frames: frames,
                         syntheticNotice: ReproduceESRC2025Command.syntheticNotice(root: self.job.ukhls ?? ""))
                     let written = try report.write(to: out)
+                    if let f = self.framesFolder { try report.writeFrames(to: f + "/" + step.output) }
                     return (
                         "\(report.rows.count) estimates, waves \(waves.map(\.letter).joined(separator: ", ")) → \(out)/",
                         written
@@ -207,6 +216,7 @@ final class BatchRunner {
                 }
                 let report = CrossTabReport(frames: frames, syntheticNotice: self.lfsNotice())
                 let written = try report.write(to: out)
+                if let f = self.framesFolder { try report.writeFrames(to: f + "/" + step.output) }
                 return (
                     "\(report.rows.count) estimates, \(files.count) quarters (\(Self.span(files))) → \(out)/", written
                 )
