@@ -5,6 +5,7 @@
 # `ukpanel reproduce esrc-2025 --unweighted` on it and checks that Table 1 matches the briefing
 # to 0.1 point and that every count in truth.json is recovered exactly. Then the LFS: a
 # full-size Oct-Dec 2021 quarter, its published size and HOME counts, and tables lfs-wfh.
+# Between the two: `ukpanel batch` exporting the panel and the transitions, checked against truth.json.
 #
 #   scripts/check-full-synth.sh [OUT_DIR]      (default: bench-data/ukhls-full)
 set -euo pipefail
@@ -87,6 +88,48 @@ for t in truth["transitions"]:
 print(f"reproduce --unweighted on the full-size data: Table 1 within 0.1 point of the briefing (n = 18,422 / 8,264); "
       f"{checked} counts of truth.json recovered exactly")
 PY
+
+# The exports at full size, through a batch job: every wave pair of truth.json recovered from
+# transitions.csv (pairs, movers, high-skilled, home-workers, reasons) and every wave's rows
+# from panel.csv.gz, by Python's csv module.
+job=$(mktemp -d)
+cat > "$job/job.yaml" <<JOB
+output: $job/out
+data:
+  ukhls: $(cd "$out" && pwd)
+exports:
+  - panel: panel.csv.gz
+    vars: [gor, nssec5]
+  - transitions: transitions.csv
+JOB
+start=$(date +%s.%N)
+$bin batch "$job/job.yaml" --quiet >/dev/null
+end=$(date +%s.%N)
+printf 'full-size batch (export panel, export transitions): %.1f s\n' "$(echo "$end - $start" | bc)"
+python3 - "$out" "$job/out" <<'PY'
+import csv, gzip, json, sys, collections
+truth = json.load(open(sys.argv[1] + "/truth.json"))
+rows = collections.Counter(r["wave"] for r in csv.DictReader(gzip.open(sys.argv[2] + "/panel.csv.gz", "rt", newline="")))
+for wave, t in truth["waves"].items():
+    assert rows[wave] == t["rows"], (wave, rows[wave], t["rows"])
+pairs = collections.defaultdict(list)
+for r in csv.DictReader(open(sys.argv[2] + "/transitions.csv", newline="")):
+    pairs[int(r["wave_to"])].append(r)
+checked = 0
+for t in truth["transitions"]:
+    p = pairs[t["to"]]
+    movers = [r for r in p if r["moved"] == "1"]
+    got = (len(p), len(movers), sum(r["high_skilled_from"] == "1" for r in p),
+           sum(r["high_skilled_from"] == "1" for r in movers), sum(r["works_at_home_from"] == "1" for r in p),
+           sum(r["works_at_home_from"] == "1" for r in movers))
+    want = (t["pairs"], t["movers"], t["high_skilled_pairs"], t["high_skilled_movers"], t["at_home_pairs"], t["at_home_movers"])
+    assert got == want, (t["from"], got, want)
+    for k, n in t["reasons"].items():
+        assert sum(r["movy_%s_to" % k] == "1" for r in movers) == n, (t["from"], k)
+    checked += 6 + len(t["reasons"])
+print(f"exports at full size: rows of all {len(truth['waves'])} waves and {checked} transition counts of truth.json recovered exactly")
+PY
+rm -rf "$job"
 
 # The LFS at full size, Oct-Dec 2021 (the rotation is simulated from 2019Q1; only that quarter is
 # written): the published size and HOME counts, read back by Python, and `tables lfs-wfh

@@ -44,6 +44,8 @@ final class BatchRunner {
     /// Runs every step; returns the outcomes, files set aside first.
     func run() throws -> [Outcome] {
         try FileManager.default.createDirectory(atPath: job.output, withIntermediateDirectories: true)
+        let swept = Self.sweepTemporaryFiles(in: job.output)
+        if swept > 0 { say("note: removed \(swept) temporary files left by an interrupted run") }
         let data = BatchData(job: job, options: options)
         for note in data.notes { say("note: \(note)") }
         var outcomes: [Outcome] = data.setAside.map {
@@ -92,6 +94,21 @@ final class BatchRunner {
             outcomes.append(outcome)
         }
         return outcomes
+    }
+
+    /// Removes `.NAME.tmp-PID` files (`AtomicOutputFile`'s) under `folder` whose process is gone:
+    /// what a run killed half-way leaves. Returns how many.
+    static func sweepTemporaryFiles(in folder: String) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
+        var removed = 0
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
+                let pid = Int32(name[range.upperBound...]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            if (try? FileManager.default.removeItem(atPath: folder + "/" + relative)) != nil { removed += 1 }
+        }
+        return removed
     }
 
     /// One outcome as a line of the log.
