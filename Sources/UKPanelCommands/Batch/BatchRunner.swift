@@ -162,7 +162,10 @@ final class BatchRunner {
                     panel: panel, lfs: lfsQuarters, weighted: !unweighted,
                     syntheticNotice: ReproduceESRC2025Command.syntheticNotice(root: root))
                 let written = try report.write(to: out)
-                let t5 = lfsQuarters.map { ", T5 with \($0.periods.count) LFS quarters" } ?? ""
+                var t5 = lfsQuarters.map { ", T5 with \($0.periods.count) LFS quarters" } ?? ""
+                if lfsQuarters == nil, !self.job.lfs.isEmpty {
+                    t5 = ", no T5 (\(data.lfsProblem ?? "no usable LFS quarterly files"))"
+                }
                 return ("waves \(waves.map(\.letter).joined(separator: ", "))\(t5) → \(out)/", written)
             }
         case .lfsHomeWorking(let unweighted, let range):
