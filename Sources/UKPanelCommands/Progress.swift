@@ -27,8 +27,11 @@ final class ProgressLine {
         guard enabled else { return }
         let now = Date()
         if item != currentItem {
+            // A new file: its rate is measured from here, first shown after a fifth of a second.
             currentItem = item
             started = now
+            lastDraw = now
+            return
         }
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
