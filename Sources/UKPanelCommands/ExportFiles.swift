@@ -69,7 +69,7 @@ enum ExportFiles {
     ) throws -> (String, [String]) {
         defer { progress.end() }
         let export = TransitionsExport(schema: schema)
-        let (s, paths) = try write(out: out, dictionary: TransitionsExport.dictionary()) { writer in
+        let (s, paths) = try write(out: out, dictionary: export.dictionary()) { writer in
             try export.write(download: download, waves: waves, to: writer, options: options) {
                 wave, done, total in progress.update(consumed: done, total: total, item: "wave \(wave.letter)")
             }

@@ -239,6 +239,17 @@ struct BatchCommandTests {
             (try FileManager.default.attributesOfItem(atPath: touched)[.modificationDate] as? Date)?
                 .timeIntervalSince1970)
         #expect(manifest.contains("\(stamp)"), "the new time is recorded")
+        // A step's settings include only its own survey's schema: a UKHLS mapping leaves the LFS steps be,
+        // an LFS mapping runs them again.
+        let job = try String(contentsOfFile: root + "/job.yaml", encoding: .utf8)
+        try (job + "\nschema:\n  ukhls:\n    map: [\"wfhdays=n_wfh\"]\n").write(
+            toFile: root + "/job.yaml", atomically: true, encoding: .utf8)
+        let fourth = try CommandRunner.run(["batch", "job.yaml"], in: root)
+        #expect(Self.counts(fourth.stdout).map { [$0.ran, $0.skipped, $0.failed] } == [0, 2, 0], "\(fourth.stdout)")
+        try (job + "\nschema:\n  lfs:\n    map: [\"home=HOME\"]\n").write(
+            toFile: root + "/job.yaml", atomically: true, encoding: .utf8)
+        let fifth = try CommandRunner.run(["batch", "job.yaml"], in: root)
+        #expect(Self.counts(fifth.stdout).map { [$0.ran, $0.skipped, $0.failed] } == [2, 0, 0], "\(fifth.stdout)")
     }
 
     @Test("a run killed half-way leaves every earlier output as it was; the next run sweeps its temporary files")

@@ -40,7 +40,11 @@ struct ExportCommandTests {
                         assert row[name] == value and row[name + '_missing'] == '', (name, row[name], value)
                 weight = r['n_inding2_xw' if letter == 'n' else 'm_indinui_xw']
                 assert abs(float(row['weight_xs']) - float(weight)) < 1e-9, (row['weight_xs'], weight)
-                assert row['wfhdays_missing'] == ('not_in_wave' if letter == 'm' else row['wfhdays_missing'])
+                if letter == 'm':
+                    assert row['wfhdays'] == '' and row['wfhdays_missing'] == 'not_in_wave'
+                else:
+                    value = r['n_wfhdays']
+                    assert (row['wfhdays'], row['wfhdays_missing']) == (('', reasons[value]) if value in reasons else (value, '')), (row['wfhdays'], value)
                 assert '.' not in (row['jbstat'], row['gor'])
             assert '-8' in seen, seen
             dictionary = {r['column']: r for r in csv.DictReader(open('panel.dictionary.csv', newline=''))}

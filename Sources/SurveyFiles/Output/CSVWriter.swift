@@ -18,21 +18,27 @@ public final class CSVWriter {
     public func field(_ bytes: UnsafeRawBufferPointer) {
         if !atRowStart { buffer.append(0x2C) }
         atRowStart = false
+        Self.appendEscaped(bytes, to: &buffer)
+    }
+
+    /// Appends a field's bytes to `out`, quoted (quotes doubled) only when it holds a comma, a quote or a line break.
+    @inline(__always)
+    static func appendEscaped(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         var needsQuotes = false
         for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
             break
         }
         if !needsQuotes {
-            buffer.append(contentsOf: bytes)
+            out.append(contentsOf: bytes)
             return
         }
-        buffer.append(0x22)
+        out.append(0x22)
         for byte in bytes {
-            if byte == 0x22 { buffer.append(0x22) }
-            buffer.append(byte)
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
         }
-        buffer.append(0x22)
+        out.append(0x22)
     }
 
     /// Writes one field from text.
@@ -50,21 +56,13 @@ public final class CSVWriter {
 
     /// Fields as CSV text (quoted where needed, comma-separated, no line end), for `encodedFields(_:)`.
     public static func encode(_ fields: [String]) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(fields.count)
-        for f in fields {
-            if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                var quoted = "\""
-                for c in f {
-                    if c == "\"" { quoted.append("\"") }
-                    quoted.append(c)
-                }
-                parts.append(quoted + "\"")
-            } else {
-                parts.append(f)
-            }
+        var out: [UInt8] = []
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            var f = f
+            f.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), to: &out) }
         }
-        return parts.joined(separator: ",")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes an empty field.

@@ -61,38 +61,61 @@ public struct CrossTabFrames: Sendable {
         return (rows, columns, all)
     }
 
-    /// Evaluates one file's rows: each needed variable as a small integer, or `nil` with its reason.
-    struct RowValues {
-        let positions: [String: Int]
-        let derived: Set<String>
+    /// Where a variable's value is in one file's decoded rows, resolved once per file.
+    enum Slot {
+        case position(Int)
+        case derived(String)
+        case absent
+    }
 
-        init(layout: FileLayout, names: [String], derivedNames: Set<String>) {
-            var positions: [String: Int] = [:]
-            for n in names where !derivedNames.contains(n) {
-                if let p = layout.position(of: n) { positions[n] = p }
+    /// The slots of the spec's variables and of the design variables in one file.
+    struct FileSlots {
+        let rows: Slot
+        let columns: Slot
+        let weight: Slot?
+        let domain: [(Slot, CrossTabSpec.Condition)]
+        /// The design variables, in the order the caller named them.
+        let design: [Slot]
+
+        init(layout: FileLayout, spec: CrossTabSpec, design: [String], derivedNames: Set<String>) {
+            func slot(_ name: String) -> Slot {
+                if derivedNames.contains(name) { return .derived(name) }
+                return layout.position(of: name).map { .position($0) } ?? .absent
             }
-            self.positions = positions
-            self.derived = derivedNames
+            rows = slot(spec.rows)
+            columns = slot(spec.columns)
+            weight = spec.weight.map(slot)
+            domain = spec.domain.map { (slot($0.variable), $0) }
+            self.design = design.map(slot)
         }
+    }
 
-        func code(_ name: String, _ values: [HarmonisedValue], derivedValue: (String) -> Int32?) -> (
-            Int32?, MissingReason?
-        ) {
-            if derived.contains(name) {
-                let v = derivedValue(name)
+    /// One decoded row, read through slots.
+    struct Row {
+        let values: [HarmonisedValue]
+        /// The row's derived indicators by name (`nil`: no value).
+        let derived: (String) -> Int32?
+
+        /// A variable as a small integer, or `nil` with its reason.
+        func code(_ slot: Slot) -> (Int32?, MissingReason?) {
+            switch slot {
+            case .absent: return (nil, .notInFile)
+            case .derived(let name):
+                let v = derived(name)
                 return (v, v == nil ? .missing : nil)
-            }
-            guard let p = positions[name] else { return (nil, .notInFile) }
-            switch values[p] {
-            case .int(let v): return (Int32(exactly: v), nil)
-            case .number(let v): return (v.rounded() == v ? Int32(exactly: v) : nil, nil)
-            case .text: return (nil, .missing)
-            case .missing(let r): return (nil, r)
+            case .position(let p):
+                switch values[p] {
+                case .int(let v): return (Int32(exactly: v), nil)
+                case .number(let v): return (v.rounded() == v ? Int32(exactly: v) : nil, nil)
+                case .text: return (nil, .missing)
+                case .missing(let r): return (nil, r)
+                }
             }
         }
 
-        func number(_ name: String, _ values: [HarmonisedValue]) -> Double? {
-            guard let p = positions[name] else { return nil }
+        /// A variable as a number (weights), or `nil`.
+        func number(_ slot: Slot) -> Double? {
+            guard case .position(let p) = slot else { return nil }
             switch values[p] {
             case .int(let v): return Double(v)
             case .number(let v): return v
@@ -110,9 +133,10 @@ public struct CrossTabFrames: Sendable {
         var missingColumn: [MissingReason: Int] = [:]
     }
 
-    /// Where an observation goes, or why it is set aside.
+    /// Where an observation goes in its file's frame (the `by` value when the period is a domain), or why it is
+    /// set aside.
     enum Placement {
-        case frame(key: String, period: String, byValue: Int32?, stratum: Int, psu: Int)
+        case frame(byValue: Int32?, stratum: Int, psu: Int)
         case noDesign
         case noPeriod
     }
@@ -124,28 +148,43 @@ public struct CrossTabFrames: Sendable {
         var order: [String] = []
     }
 
-    /// Streams one file into `state`: `derive` makes a row's derived indicators, `place` says where it goes.
+    /// Streams one file into the frame `key` (period label `period`) of `state`: `derive` makes a row's derived
+    /// indicators, `place` says where the row goes from its `design` slots.
     private static func scan(
-        _ reader: WaveFileReader, spec: CrossTabSpec, names: [String], derivedNames: Set<String>,
+        _ reader: WaveFileReader, spec: CrossTabSpec, key: String, period: String, design: [String],
+        derivedNames: Set<String>,
         derive: @escaping (FileLayout, [HarmonisedValue], RowCells) throws -> (String) -> Int32?,
-        place: (RowValues, [HarmonisedValue], (String) -> Int32?) -> Placement, into state: inout BuildState
+        place: (Row, [Slot]) -> Placement, into state: inout BuildState
     ) throws -> Int {
-        var evaluator: RowValues?
-        let summary = try reader.forEachRecord { layout, values, row in
-            let e = evaluator ?? RowValues(layout: layout, names: names, derivedNames: derivedNames)
-            evaluator = e
-            let derived = try derive(layout, values, row)
-            switch place(e, values, derived) {
+        // The file's frame, taken out of the dictionary while rows are appended (no copy-on-write per row).
+        if state.frames[key] == nil { state.order.append(key) }
+        var entry =
+            state.frames.removeValue(forKey: key)
+            ?? Entry(
+                frame: EstimationFrame(name: "\(spec.name)_\(key)", columns: columns), period: period, byValue: nil)
+        defer { state.frames[key] = entry }
+        var slots: FileSlots?
+        let summary = try reader.forEachRecord { layout, values, cells in
+            let s = slots ?? FileSlots(layout: layout, spec: spec, design: design, derivedNames: derivedNames)
+            slots = s
+            let row = Row(values: values, derived: try derive(layout, values, cells))
+            switch place(row, s.design) {
             case .noDesign: state.tally.noDesign += 1
             case .noPeriod: state.tally.noPeriod += 1
-            case .frame(let key, let period, let byValue, let stratum, let psu):
-                try add(
-                    spec: spec, key: key, period: period, byValue: byValue, stratum: stratum, psu: psu, evaluator: e,
-                    values: values, derive: derived, frames: &state.frames, order: &state.order,
-                    tally: &state.tally)
+            case .frame(let byValue, let stratum, let psu):
+                add(row, slots: s, byValue: byValue, stratum: stratum, psu: psu, to: &entry.frame, tally: &state.tally)
             }
         }
         return summary.rows
+    }
+
+    /// The frame key and period label of a file: its own for `wave`/`quarter`, shared for `year` and `all`.
+    static func frameKey(_ by: CrossTabSpec.By, own: String) -> String {
+        switch by {
+        case .wave, .quarter: return own
+        case .year: return "pooled"
+        case .all: return "all"
+        }
     }
 
     /// Frames from the UKHLS waves `waves` of `download`.
@@ -168,8 +207,10 @@ public struct CrossTabFrames: Sendable {
             reader.onProgress = onProgress.map { report in { done, total in report("wave \(wave.letter)", done, total) }
             }
             let file = input.description
+            let key = Self.frameKey(spec.by, own: "w\(wave.number)")
             let count = try Self.scan(
-                reader, spec: spec, names: Array(all.keys) + ["strata", "psu", "intdaty"], derivedNames: derivedNames,
+                reader, spec: spec, key: key, period: key, design: ["strata", "psu", "intdaty"],
+                derivedNames: derivedNames,
                 derive: { layout, values, row in
                     guard usesDerived else { return { _ in nil } }
                     let r = PanelRecord(
@@ -185,24 +226,14 @@ public struct CrossTabFrames: Sendable {
                         }
                     }
                 },
-                place: { e, values, derived in
-                    guard let stratum = e.code("strata", values, derivedValue: derived).0,
-                        let psu = e.code("psu", values, derivedValue: derived).0
-                    else { return .noDesign }
-                    switch spec.by {
-                    case .wave, .quarter:
-                        return .frame(
-                            key: "w\(wave.number)", period: "w\(wave.number)", byValue: nil, stratum: Int(stratum),
-                            psu: Int(psu))
-                    case .year:
-                        guard let year = e.code("intdaty", values, derivedValue: derived).0, year > 0 else {
-                            return .noPeriod
-                        }
-                        return .frame(
-                            key: "pooled", period: String(year), byValue: year, stratum: Int(stratum), psu: Int(psu))
-                    case .all:
-                        return .frame(key: "all", period: "all", byValue: nil, stratum: Int(stratum), psu: Int(psu))
+                place: { row, design in
+                    guard let stratum = row.code(design[0]).0, let psu = row.code(design[1]).0 else { return .noDesign }
+                    var byValue: Int32?
+                    if spec.by == .year {
+                        guard let year = row.code(design[2]).0, year > 0 else { return .noPeriod }
+                        byValue = year
                     }
+                    return .frame(byValue: byValue, stratum: Int(stratum), psu: Int(psu))
                 }, into: &state)
             sources.append(("wave \(wave.number) (\(wave.letter))", file, count))
         }
@@ -229,8 +260,10 @@ public struct CrossTabFrames: Sendable {
             let label = file.period.description
             reader.onProgress = onProgress.map { report in { done, total in report(label, done, total) } }
             let path = file.input.description
+            let year: Int32? = spec.by == .year ? Int32(file.period.year) : nil
             let count = try Self.scan(
-                reader, spec: spec, names: Array(all.keys) + ["hserial"], derivedNames: derivedNames,
+                reader, spec: spec, key: Self.frameKey(spec.by, own: file.period.fileCode),
+                period: spec.by == .all ? "all" : label, design: ["hserial"], derivedNames: derivedNames,
                 derive: { layout, values, row in
                     guard usesDerived else { return { _ in nil } }
                     let r = LFSQuarterRecord(
@@ -245,55 +278,37 @@ public struct CrossTabFrames: Sendable {
                         }
                     }
                 },
-                place: { e, values, derived in
-                    guard let household = e.code("hserial", values, derivedValue: derived).0 else { return .noDesign }
-                    switch spec.by {
-                    case .wave, .quarter:
-                        return .frame(
-                            key: file.period.fileCode, period: label, byValue: nil, stratum: 1, psu: Int(household))
-                    case .year:
-                        let year = file.period.year
-                        return .frame(
-                            key: "pooled", period: String(year), byValue: Int32(year), stratum: 1, psu: Int(household))
-                    case .all:
-                        return .frame(key: "all", period: "all", byValue: nil, stratum: 1, psu: Int(household))
-                    }
+                place: { row, design in
+                    guard let household = row.code(design[0]).0 else { return .noDesign }
+                    return .frame(byValue: year, stratum: 1, psu: Int(household))
                 }, into: &state)
             sources.append((label, path, count))
         }
         finish(frames: state.frames, order: state.order, tally: state.tally)
     }
 
-    /// Adds one observation to its frame.
+    /// Adds one observation to `frame`.
     private static func add(
-        spec: CrossTabSpec, key: String, period: String, byValue: Int32?, stratum: Int, psu: Int,
-        evaluator e: RowValues, values: [HarmonisedValue], derive: (String) -> Int32?,
-        frames: inout [String: Entry], order: inout [String], tally: inout Tally
-    ) throws {
+        _ row: Row, slots: FileSlots, byValue: Int32?, stratum: Int, psu: Int, to frame: inout EstimationFrame,
+        tally: inout Tally
+    ) {
         var weight = 1.0
-        if let name = spec.weight {
-            guard let w = e.number(name, values), w > 0 else {
+        if let slot = slots.weight {
+            guard let w = row.number(slot), w > 0 else {
                 tally.noWeight += 1
                 return
             }
             weight = w
         }
-        let inDomain = spec.domain.allSatisfy { $0.holds(e.code($0.variable, values, derivedValue: derive).0) }
-        let (row, rowReason) = e.code(spec.rows, values, derivedValue: derive)
-        let (col, colReason) = e.code(spec.columns, values, derivedValue: derive)
+        let inDomain = slots.domain.allSatisfy { slot, condition in condition.holds(row.code(slot).0) }
+        let (value, rowReason) = row.code(slots.rows)
+        let (col, colReason) = row.code(slots.columns)
         if inDomain {
             if let rowReason { tally.missingRow[rowReason, default: 0] += 1 }
             if let colReason, rowReason == nil { tally.missingColumn[colReason, default: 0] += 1 }
         }
-        let dom: Int32 = inDomain && row != nil && col != nil ? 1 : 0
-        if frames[key] == nil {
-            order.append(key)
-            frames[key] = Entry(
-                frame: EstimationFrame(name: "\(spec.name)_\(key)", columns: columns),
-                period: byValue == nil ? period : "", byValue: nil)
-        }
-        frames[key]?.frame.append(
-            weight: weight, stratum: stratum, psu: psu, row: [byValue ?? 0, row ?? -1, col ?? -1, dom])
+        let dom: Int32 = inDomain && value != nil && col != nil ? 1 : 0
+        frame.append(weight: weight, stratum: stratum, psu: psu, row: [byValue ?? 0, value ?? -1, col ?? -1, dom])
     }
 
     /// Splits the pooled year frame into one entry per year (sharing the frame) and writes the notes.

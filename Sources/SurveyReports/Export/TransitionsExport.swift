@@ -44,7 +44,22 @@ public struct TransitionsExport: Sendable {
 
     static func flag(_ b: Bool) -> (String, MissingReason?) { (b ? "1" : "0", nil) }
 
-    /// The columns after the identifiers, in order.
+    /// Two columns, `STEM_from` and `STEM_to`: `value` of the earlier and of the later record.
+    static func bothEnds(
+        _ stem: String, _ label: String, codes: String, hasReason: Bool,
+        _ value: @escaping @Sendable (PanelRecord) -> (String, MissingReason?)
+    ) -> [Column] {
+        [
+            Column(
+                name: stem + "_from", label: label + " at the earlier wave", codes: codes, hasReason: hasReason,
+                cell: { earlier, _ in value(earlier) }),
+            Column(
+                name: stem + "_to", label: label + " at the later wave", codes: codes, hasReason: hasReason,
+                cell: { _, later in value(later) }),
+        ]
+    }
+
+    /// The columns after the identifiers, in order. Codes written `schema:NAME` are the schema's codes of NAME.
     static let columns: [Column] = {
         var c: [Column] = [
             Column(
@@ -72,61 +87,24 @@ public struct TransitionsExport: Sendable {
             c.append(
                 Column(
                     name: "movy_\(reason)_to", label: "Reason for moving: \(reason) (at the later wave)",
-                    codes: "0=not mentioned; 1=mentioned", hasReason: true,
-                    cell: { observed($1.moveReasons[k]) }))
+                    codes: "schema:movy_\(reason)", hasReason: true, cell: { observed($1.moveReasons[k]) }))
         }
-        let regions = BriefingDefinitions.regions.keys.sorted().map { "\($0)=\(BriefingDefinitions.regions[$0] ?? "")" }
-            .joined(separator: "; ")
-        let classes =
-            "1=Management & professional; 2=Intermediate; 3=Small employers & own account; 4=Lower supervisory & technical; 5=Semi-routine & routine"
-        let sides: [(String, String, @Sendable (PanelRecord, PanelRecord) -> PanelRecord)] = [
-            ("from", "earlier", { a, _ in a }), ("to", "later", { _, b in b }),
-        ]
-        for (suffix, which, pick) in sides {
-            c.append(
-                Column(
-                    name: "gor_\(suffix)", label: "Region at the \(which) wave", codes: regions, hasReason: true,
-                    cell: { observed(pick($0, $1).region) }))
+        let yesNo = "1=yes; 0=no"
+        c += bothEnds("gor", "Region", codes: "schema:gor", hasReason: true) { observed($0.region) }
+        c += bothEnds("nssec5", "NS-SEC 5 classes", codes: "schema:nssec5", hasReason: true) { observed($0.nssec5) }
+        c += bothEnds("jbstat", "Employment status", codes: "schema:jbstat", hasReason: true) { observed($0.jbstat) }
+        c += bothEnds("worker", "In work (jbhas = 1 or jboff = 1)", codes: yesNo, hasReason: false) {
+            flag(BriefingDefinitions.isWorker($0))
         }
-        for (suffix, which, pick) in sides {
-            c.append(
-                Column(
-                    name: "nssec5_\(suffix)", label: "NS-SEC 5 classes at the \(which) wave", codes: classes,
-                    hasReason: true, cell: { observed(pick($0, $1).nssec5) }))
+        c += bothEnds("high_skilled", "A worker in NS-SEC class 1", codes: yesNo, hasReason: false) {
+            flag(BriefingDefinitions.isHighSkilled($0))
         }
-        for (suffix, which, pick) in sides {
-            c.append(
-                Column(
-                    name: "jbstat_\(suffix)", label: "Employment status at the \(which) wave", codes: "see jbstat",
-                    hasReason: true, cell: { observed(pick($0, $1).jbstat) }))
-        }
-        for (suffix, which, pick) in sides {
-            c.append(
-                Column(
-                    name: "worker_\(suffix)", label: "In work at the \(which) wave (jbhas = 1 or jboff = 1)",
-                    codes: "1=yes; 0=no", hasReason: false, cell: { flag(BriefingDefinitions.isWorker(pick($0, $1))) }))
-        }
-        for (suffix, which, pick) in sides {
-            c.append(
-                Column(
-                    name: "high_skilled_\(suffix)", label: "A worker in NS-SEC class 1 at the \(which) wave",
-                    codes: "1=yes; 0=no", hasReason: false,
-                    cell: { flag(BriefingDefinitions.isHighSkilled(pick($0, $1))) }))
-        }
-        for (suffix, which, pick) in sides {
-            c.append(
-                Column(
-                    name: "works_at_home_\(suffix)",
-                    label: "A worker working at home at all at the \(which) wave (jbpl = 1, jspl 1-2 or jbwah 1-3)",
-                    codes: "1=yes; 0=no", hasReason: false,
-                    cell: { flag(BriefingDefinitions.worksAtHome(pick($0, $1))) }))
-        }
-        for (suffix, which, pick) in sides {
-            c.append(
-                Column(
-                    name: "jbwah_\(suffix)", label: "How often works at home at the \(which) wave",
-                    codes: "1=always; 2=often; 3=sometimes; 4=never", hasReason: true,
-                    cell: { observed(pick($0, $1).jbwah) }))
+        c += bothEnds(
+            "works_at_home", "A worker working at home at all (jbpl = 1, jspl 1-2 or jbwah 1-3)", codes: yesNo,
+            hasReason: false
+        ) { flag(BriefingDefinitions.worksAtHome($0)) }
+        c += bothEnds("jbwah", "How often works at home", codes: "schema:jbwah", hasReason: true) {
+            observed($0.jbwah)
         }
         c += [
             Column(
@@ -205,8 +183,8 @@ public struct TransitionsExport: Sendable {
         return summary
     }
 
-    /// The data dictionary: one row per column.
-    public static func dictionary() -> [[String]] {
+    /// The data dictionary: one row per column (codes from the schema where a column is a harmonised variable).
+    public func dictionary() -> [[String]] {
         let reasons = MissingReason.allCases.map(\.rawValue).joined(separator: ", ")
         var rows = [HarmonisedColumns.dictionaryHeader]
         rows += [
@@ -216,8 +194,12 @@ public struct TransitionsExport: Sendable {
             ["wave_letter_from", "The earlier wave's letter", "text", "", "", ""],
             ["wave_letter_to", "The later wave's letter", "text", "", "", ""],
         ]
-        for c in columns {
-            rows.append([c.name, c.label, c.hasReason ? "code" : "int", c.codes, "", ""])
+        for c in Self.columns {
+            var codes = c.codes
+            if codes.hasPrefix("schema:") {
+                codes = schema.variable(String(codes.dropFirst(7))).map(HarmonisedColumns.codes) ?? ""
+            }
+            rows.append([c.name, c.label, c.hasReason ? "code" : "int", codes, "", ""])
             if c.hasReason {
                 rows.append([
                     c.name + "_missing", "Why \(c.name) is empty (empty when it has a value)", "text", reasons, "", "",

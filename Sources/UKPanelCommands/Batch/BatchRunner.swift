@@ -121,10 +121,20 @@ final class BatchRunner {
     /// The settings that make a step's result what it is: its definition, the schemas, and the format version.
     static func fingerprint(_ step: BatchJob.Step, job: BatchJob) -> String {
         var text = "ukpanel batch 1\n\(step.work)\n"
-        for survey in ["ukhls", "lfs"] { text += BatchData.schemaText(survey, job: job) }
+        for survey in surveys(step.work) { text += BatchData.schemaText(survey, job: job) }
         var digest = SHA256()
         digest.update(Array(text.utf8))
         return digest.finalizeHex()
+    }
+
+    /// The surveys (schemas) a step reads: a change to another survey's schema does not re-run it.
+    static func surveys(_ work: BatchJob.Work) -> [String] {
+        switch work {
+        case .briefing: return ["ukhls", "lfs"]
+        case .exportPanel, .exportTransitions: return ["ukhls"]
+        case .lfsHomeWorking, .lfsTransitions, .exportLFS: return ["lfs"]
+        case .crossTab(let spec, _, _): return [spec.survey.rawValue]
+        }
     }
 
     /// What a step reads, and how to run it.
@@ -148,13 +158,16 @@ final class BatchRunner {
         case .briefing(let unweighted):
             let (download, schema) = try ukhls(data)
             let waves = download.waves.filter { (8...14).contains($0.number) }
-            let quarters = (try? lfs(data))?.0.quarters ?? []
+            // T5's LFS quarters, when the job has usable ones.
+            let lfsData = (try? lfs(data)).flatMap { $0.0.quarters.isEmpty ? nil : $0 }
             let root = job.ukhls ?? ""
-            return Plan(inputs: waves.compactMap { download.indresp[$0] } + quarters.map(\.input)) { _ in
+            return Plan(
+                inputs: waves.compactMap { download.indresp[$0] } + (lfsData?.0.quarters.map(\.input) ?? [])
+            ) { _ in
                 let panel = try UKHLSPanel.load(
                     download: download, schema: schema, only: Set(8...14), options: options, progress: progressMessages)
                 var lfsQuarters: LFSQuarters?
-                if let (lfsDownload, lfsSchema) = try? self.lfs(data), !lfsDownload.quarters.isEmpty {
+                if let (lfsDownload, lfsSchema) = lfsData {
                     lfsQuarters = try LFSQuarters.load(
                         download: lfsDownload, schema: lfsSchema, options: options, progress: progressMessages)
                 }
