@@ -49,7 +49,7 @@ enum ExportFiles {
     /// The UKHLS panel (long or wide); returns the summary line and the paths written.
     static func panel(
         download: UKHLSDownload, waves: [Wave], export: PanelExport, out: String,
-        options: DelimitedTableReader.Options, progress: ProgressLine
+        options: ReadOptions, progress: ProgressLine
     ) throws -> (String, [String]) {
         defer { progress.end() }
         let (s, paths) = try write(out: out, dictionary: export.dictionary(waves: waves)) { writer in
@@ -65,7 +65,7 @@ enum ExportFiles {
     /// Consecutive-wave pairs.
     static func transitions(
         download: UKHLSDownload, waves: [Wave], schema: SurveySchema, out: String,
-        options: DelimitedTableReader.Options, progress: ProgressLine
+        options: ReadOptions, progress: ProgressLine
     ) throws -> (String, [String]) {
         defer { progress.end() }
         let export = TransitionsExport(schema: schema)
@@ -85,7 +85,7 @@ enum ExportFiles {
 
     /// LFS person-quarters.
     static func lfs(
-        files: [LFSDownload.QuarterFile], export: LFSExport, out: String, options: DelimitedTableReader.Options,
+        files: [LFSDownload.QuarterFile], export: LFSExport, out: String, options: ReadOptions,
         progress: ProgressLine
     ) throws -> (String, [String]) {
         defer { progress.end() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SurveyFiles
+import SurveyReports
 import SurveySchema
 
 /// `ukpanel inspect`: what is in a file, in one streaming pass.
@@ -35,60 +36,46 @@ public struct InspectCommand: ParsableCommand {
         var options = reading.tableOptions
         options.caseInsensitiveNames = ignoreCase
         let missingCodes = Set(try SchemaLoader.builtin(survey).missingCodes.keys)
-        let reader = DelimitedTableReader(input: input, options: options)
         let progress = ProgressLine(label: input.fileName, quiet: reading.quiet)
-        reader.onProgress = { progress.update(consumed: $0, total: $1) }
-        var names: [String] = []
-        var profiles: [ColumnProfile] = []
-        let wanted = vars?.split(separator: ",").map { String($0) }
-        let summary = try reader.read(project: { header in
-            let projection =
-                try wanted.map { try header.projection(of: $0, file: input.description) }
-                ?? .all(columnCount: header.names.count)
-            names = projection.columnIndices.map { header.names[$0] }
-            profiles = Array(repeating: ColumnProfile(), count: names.count)
-            return projection
-        }) { row in
-            for slot in 0..<row.count { profiles[slot].observe(row, slot: slot, missingCodes: missingCodes) }
-        }
+        let profile = try TableProfile(
+            input: input, variables: vars?.split(separator: ",").map { String($0) }, missingCodes: missingCodes,
+            options: options, onProgress: { progress.update(consumed: $0, total: $1) })
         progress.end()
+        let header = profile.header
+        let summary = profile.summary
         var lines = [
             "file: \(input)",
-            "rows: \(summary.rows)   columns shown: \(names.count)   inflated size: \(ProgressLine.megabytes(summary.bytes))",
+            "rows: \(summary.rows)   columns shown: \(profile.columns.count)   inflated size: \(ProgressLine.megabytes(summary.bytes))",
             "",
         ]
-        var table = [["name", "type", "values", "empty", "range", "missing codes", "examples"]]
-        for (name, profile) in zip(names, profiles) {
-            table.append([
-                name, profile.kind.name, String(profile.filled), String(profile.blank), profile.rangeSummary,
-                profile.missingSummary, profile.examples.joined(separator: ", "),
-            ])
+        // Labels, when the format carries them (tab files do not).
+        let labelled = profile.columns.contains {
+            header.columns[$0].label != nil || header.valueLabels(ofColumn: $0) != nil
         }
-        lines += TextTable.render(table)
+        var table = [
+            ["name", "type", "values", "empty", "range", "missing codes", "examples"]
+                + (labelled ? ["label", "value labels"] : [])
+        ]
+        for (column, p) in zip(profile.columns, profile.profiles) {
+            var line = [
+                header.columns[column].name, p.kind.name, String(p.filled), String(p.blank), p.rangeSummary,
+                p.missingSummary, p.examples.joined(separator: ", "),
+            ]
+            if labelled {
+                line.append(header.columns[column].label ?? "")
+                let labels = header.valueLabels(ofColumn: column) ?? [:]
+                line.append(
+                    labels.keys.sorted().map { "\(ProfileText.number($0))=\(labels[$0] ?? "")" }.joined(separator: "; ")
+                )
+            }
+            table.append(line)
+        }
+        lines.append(TextTable.plain(table, alignment: .left))
         print(lines.joined(separator: "\n"))
     }
 }
 
-/// Plain text tables with aligned columns.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> [String] {
-        guard let first = rows.first else { return [] }
-        var widths = [Int](repeating: 0, count: first.count)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
-        }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
-    }
+/// Numbers as `inspect` prints them.
+enum ProfileText {
+    static func number(_ v: Double) -> String { v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v) }
 }

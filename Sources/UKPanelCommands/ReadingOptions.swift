@@ -19,8 +19,8 @@ struct ReadingOptions: ParsableArguments {
     }
 
     /// The reader options these flags give.
-    var tableOptions: DelimitedTableReader.Options {
-        var options = DelimitedTableReader.Options()
+    var tableOptions: ReadOptions {
+        var options = ReadOptions()
         options.limits.maxOutputBytes = maxInflatedSize.bytes
         return options
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SurveyFiles
 import SurveyPanel
+import SurveyReports
 import SurveySchema
 
 /// `ukpanel schema`: show the schema, and check a download against it.
@@ -52,7 +53,7 @@ struct SchemaShowCommand: ParsableCommand {
                     + list.map { v.sourceName(in: $0) ?? "–" })
         }
         print("\(schema.title)\nschema: \(schema.origins.joined(separator: " + "))\n")
-        print(TextTable.render(table).joined(separator: "\n"))
+        print(TextTable.plain(table, alignment: .left))
     }
 }
 
@@ -81,7 +82,7 @@ struct SchemaCheckReport {
                         }
                     })
         }
-        lines += TextTable.render(table)
+        lines.append(TextTable.plain(table, alignment: .left))
         lines.append("")
         lines.append(
             "ok: present; MISSING: required and absent; absent: optional and absent; –: not in this wave by the schema")

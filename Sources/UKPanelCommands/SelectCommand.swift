@@ -5,7 +5,7 @@ import SurveyFiles
 public struct SelectCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "select",
-        abstract: "Write the named columns of a tab-delimited file as CSV, streaming.",
+        abstract: "Write the named columns of a survey file as CSV, streaming.",
         discussion: """
             FILE is a .tab file, a .tab.gz, or a member of a zip archive written as
             ARCHIVE.zip//path/inside (for example UKDA-6614-tab.zip//UKDA-6614-tab/tab/ukhls/h_indresp.tab).
@@ -40,22 +40,12 @@ public struct SelectCommand: ParsableCommand {
         let input = DataInput.parse(file)
         var options = reading.tableOptions
         options.caseInsensitiveNames = ignoreCase
-        let reader = DelimitedTableReader(input: input, options: options)
         let progress = ProgressLine(label: input.fileName, quiet: reading.quiet)
-        reader.onProgress = { progress.update(consumed: $0, total: $1) }
         let output = try OutputTarget(path: out)
-        let csv = CSVWriter(sink: output.sink)
-        let wanted = variableList
         do {
-            try reader.read(project: { header in
-                let projection = try header.projection(of: wanted, file: input.description)
-                try csv.row(projection.columnIndices.map { header.names[$0] })
-                return projection
-            }) { row in
-                for slot in 0..<row.count { csv.field(row.bytes(slot)) }
-                try csv.endRow()
-            }
-            try csv.flush()
+            try TableSelection.write(
+                input: input, variables: variableList, to: CSVWriter(sink: output.sink), options: options,
+                onProgress: { progress.update(consumed: $0, total: $1) })
             try output.commit()
             progress.end()
         } catch {

@@ -18,7 +18,7 @@ struct DelimitedTableReaderTests {
     }
 
     func readAll(_ input: DataInput, columns: [String], chunkSize: Int, pipelined: Bool) throws -> [[String]] {
-        var options = DelimitedTableReader.Options()
+        var options = ReadOptions()
         options.chunkSize = chunkSize
         options.pipelined = pipelined
         let reader = DelimitedTableReader(input: input, options: options)
@@ -116,7 +116,7 @@ struct DelimitedTableReaderTests {
     func caseInsensitive() throws {
         let path = try makeTemporaryFolder() + "/lfs.tab"
         try writeFile(path, Array("CASENOP\tHOME\tCRYOX7_EUL_Main\n5\t1\t926\n".utf8))
-        var options = DelimitedTableReader.Options()
+        var options = ReadOptions()
         options.caseInsensitiveNames = true
         var values: [Int?] = []
         try DelimitedTableReader(input: DataInput(path: path), options: options).read(project: {
@@ -149,7 +149,7 @@ struct DelimitedTableReaderTests {
         let path = try makeTemporaryFolder() + "/t.tab"
         try writeFile(path, Array(sampleTable(rows: 5000, columns: 10).utf8))
         struct Stop: Error {}
-        var options = DelimitedTableReader.Options()
+        var options = ReadOptions()
         options.chunkSize = 256
         var seen = 0
         #expect(throws: Stop.self) {

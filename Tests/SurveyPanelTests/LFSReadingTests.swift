@@ -153,7 +153,7 @@ extension LFSPerson {
     /// A person with every variable missing but the household serial.
     static func fixture() throws -> LFSPerson {
         let schema = try SchemaLoader.builtin("lfs")
-        let header = DelimitedHeader(
+        let header = TableHeader(
             names: ["HSERIALP", "PERSNO", "THISWV", "ILODEFR", "HOME", "GOVTOF2", "PWT22"], caseInsensitive: true)
         let layout = try FileLayout(
             schema: schema, role: "lfsp", context: SourceContext(ordinal: nil, values: ["vintage": "22"]),

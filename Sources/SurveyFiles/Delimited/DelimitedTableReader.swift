@@ -1,3 +1,16 @@
+/// The delimited text format of the UK Data Service's `.tab` files: a header line of
+/// names, then one line per row, fields separated by tabs.
+struct DelimitedFormat: TableFormat {
+    var name: String { "tab" }
+
+    /// Text: no NUL byte in the first bytes (every binary survey format has them early).
+    func recognises(_ prefix: UnsafeRawBufferPointer) -> Bool { !prefix.contains(0) }
+
+    func reader(for input: DataInput, options: ReadOptions) -> any TableReader {
+        DelimitedTableReader(input: input, options: options)
+    }
+}
+
 /// Reads a delimited text file (tab by default) whose first line names the columns,
 /// streaming, decoding only the columns the caller projects.
 ///
@@ -10,60 +23,34 @@
 ///
 /// Quoting is not interpreted: the UK Data Service's tab files never quote, and a
 /// tab cannot occur inside a value. Lines may end in LF or CRLF.
-public final class DelimitedTableReader {
-    /// Reading options.
-    public struct Options: Sendable {
-        /// The field separator (tab).
-        public var delimiter: UInt8 = 0x09
-        /// Match column names without regard to case.
-        public var caseInsensitiveNames = false
-        /// The decompression-bomb guard.
-        public var limits: DecompressionLimits = .standard
-        /// The size of each read buffer.
-        public var chunkSize = 1 << 20
-        /// Read and inflate on a second thread (on by default).
-        public var pipelined = true
-
-        /// The defaults: tab, case-sensitive, 1 MiB chunks, pipelined.
-        public init() {}
-    }
-
-    /// What a pass over the file saw.
-    public struct Summary: Sendable, Equatable {
-        /// Data rows (lines after the header).
-        public var rows: Int
-        /// Decompressed bytes.
-        public var bytes: Int
-    }
-
+public final class DelimitedTableReader: TableReader {
     /// The file.
     public let input: DataInput
     /// The options.
-    public let options: Options
+    public let options: ReadOptions
     /// Called now and then with (file bytes consumed, file size) while reading.
     public var onProgress: ((Int, Int?) -> Void)?
 
     /// A reader of `input`.
-    public init(input: DataInput, options: Options = Options()) {
+    public init(input: DataInput, options: ReadOptions = ReadOptions()) {
         self.input = input
         self.options = options
     }
 
     /// Reads only the header line.
-    public func readHeader() throws(SurveyFileError) -> DelimitedHeader {
-        var header: DelimitedHeader?
+    public func readHeader() throws(SurveyFileError) -> TableHeader {
+        var header: TableHeader?
         var options = self.options
         options.pipelined = false
         options.chunkSize = 64 << 10
         let source = try input.open(limits: options.limits)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
+        let buffer = RawBuffer(byteCount: options.chunkSize)
         var splitter = LineSplitter()
         let name = input.description
         let caseless = options.caseInsensitiveNames
         let delimiter = options.delimiter
         while header == nil {
-            let n = try source.read(into: buffer)
+            let n = try source.read(into: buffer.bytes)
             let handle = { (line: UnsafeRawBufferPointer, _: Int, _: Int) throws(SurveyFileError) in
                 if header == nil {
                     header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name)
@@ -73,7 +60,7 @@ public final class DelimitedTableReader {
                 try splitter.finish(handle)
                 break
             }
-            try splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), handle)
+            try splitter.feed(UnsafeRawBufferPointer(start: buffer.baseAddress, count: n), handle)
         }
         guard let header else {
             throw SurveyFileError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
@@ -81,23 +68,17 @@ public final class DelimitedTableReader {
         return header
     }
 
-    /// Reads every row, calling `row` with the projected cells.
+    /// Reads every data line, calling `row` with the projected cells.
     ///
-    /// - Parameters:
-    ///   - project: given the header, returns the columns to decode (it may throw,
-    ///     for instance when a required variable is absent).
-    ///   - row: called for each data row, in file order.
-    /// - Returns: the number of rows and bytes read.
     /// - Throws: `SurveyFileError` for unreadable input, a row with the wrong number
-    ///   of fields (naming file and line), or whatever `project` or `row` throw.
+    ///   of fields (naming file, line and byte offset), or whatever `project` or `row` throw.
     @discardableResult
     public func read(
-        project: (DelimitedHeader) throws -> ColumnProjection,
+        project: (TableHeader) throws -> ColumnProjection,
         row: (RowCells) throws -> Void
-    ) throws -> Summary {
+    ) throws -> TableSummary {
         var splitter = LineSplitter()
         var fields: FieldSplitter?
-        defer { fields?.deallocate() }
         var rows = 0
         let name = input.description
         let delimiter = options.delimiter
@@ -125,8 +106,8 @@ public final class DelimitedTableReader {
             rows += 1
             try row(
                 RowCells(
-                    base: base, starts: splitterForRows.starts, ends: splitterForRows.ends,
-                    count: splitterForRows.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
+                    base: base, cells: splitterForRows.cells, count: splitterForRows.projection.columnIndices.count,
+                    lineNumber: number, byteOffset: offset))
         }
 
         if options.pipelined {
@@ -142,12 +123,11 @@ public final class DelimitedTableReader {
             }
         } else {
             let source = try input.open(limits: options.limits)
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
-            defer { buffer.deallocate() }
+            let buffer = RawBuffer(byteCount: options.chunkSize)
             while true {
-                let n = try source.readFully(into: buffer)
+                let n = try source.readFully(into: buffer.bytes)
                 if n == 0 { break }
-                try splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), handle)
+                try splitter.feed(UnsafeRawBufferPointer(start: buffer.baseAddress, count: n), handle)
                 onProgress?(source.bytesConsumed, source.totalBytes)
             }
         }
@@ -155,12 +135,12 @@ public final class DelimitedTableReader {
         if fields == nil {
             throw SurveyFileError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
         }
-        return Summary(rows: rows, bytes: splitter.bytesFed)
+        return TableSummary(rows: rows, bytes: splitter.bytesFed)
     }
 
     static func parseHeader(
         _ line: UnsafeRawBufferPointer, delimiter: UInt8, caseless: Bool, file: String
-    ) throws(SurveyFileError) -> DelimitedHeader {
+    ) throws(SurveyFileError) -> TableHeader {
         var bytes = line[...]
         // A UTF-8 byte-order mark before the first name is not part of it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -170,22 +150,19 @@ public final class DelimitedTableReader {
         guard !(names.count == 1 && names[0].isEmpty) else {
             throw SurveyFileError(.corrupt, file: file, line: 1, reason: "the header line is empty")
         }
-        return DelimitedHeader(names: names, caseInsensitive: caseless)
+        return TableHeader(format: "tab", names: names, caseInsensitive: caseless)
     }
 
     private static func emptyLine(row: (RowCells) throws -> Void, fields: FieldSplitter, number: Int, offset: Int)
         throws
     {
         var byte: UInt8 = 0
+        fields.clear()
         try withUnsafeMutablePointer(to: &byte) { pointer in
-            for slot in 0..<fields.projection.columnIndices.count {
-                fields.starts[slot] = 0
-                fields.ends[slot] = 0
-            }
             try row(
                 RowCells(
-                    base: UnsafePointer(pointer), starts: fields.starts, ends: fields.ends,
-                    count: fields.projection.columnIndices.count, lineNumber: number, byteOffset: offset))
+                    base: UnsafePointer(pointer), cells: fields.cells, count: fields.projection.columnIndices.count,
+                    lineNumber: number, byteOffset: offset))
         }
     }
 

@@ -1,33 +1,32 @@
 /// Finds the projected fields of one line, and counts all of its fields.
 ///
 /// Scans byte by byte only up to the last projected column; the rest of the
-/// line is only counted, eight bytes at a time.
-struct FieldSplitter {
+/// line is only counted, eight bytes at a time. The projected fields are written
+/// as byte cells into `cells`, a buffer this splitter owns for the whole read.
+final class FieldSplitter {
     let projection: ColumnProjection
     let delimiter: UInt8
-    let starts: UnsafeMutablePointer<Int>
-    let ends: UnsafeMutablePointer<Int>
-    private let slots: UnsafeMutablePointer<Int32>
+    /// One cell per slot.
+    private let cellBuffer: TypedBuffer<TableCell>
+    /// The slot of each header column, or -1.
+    private let slotBuffer: TypedBuffer<Int32>
     private let duplicates: [(Int, Int)]
 
     init(projection: ColumnProjection, delimiter: UInt8) {
         self.projection = projection
         self.delimiter = delimiter
-        let slotCount = max(projection.columnIndices.count, 1)
-        starts = .allocate(capacity: slotCount)
-        ends = .allocate(capacity: slotCount)
-        starts.initialize(repeating: 0, count: slotCount)
-        ends.initialize(repeating: 0, count: slotCount)
-        slots = .allocate(capacity: max(projection.columnCount, 1))
-        slots.initialize(repeating: -1, count: max(projection.columnCount, 1))
-        for (column, slot) in projection.slotOfColumn.enumerated() { slots[column] = slot }
+        cellBuffer = TypedBuffer(repeating: .empty, count: projection.columnIndices.count)
+        slotBuffer = TypedBuffer(repeating: -1, count: projection.columnCount)
+        for (column, slot) in projection.slotOfColumn.enumerated() { slotBuffer.pointer[column] = slot }
         duplicates = projection.duplicateSlots
     }
 
-    func deallocate() {
-        starts.deallocate()
-        ends.deallocate()
-        slots.deallocate()
+    /// The cells of the last line split.
+    var cells: UnsafePointer<TableCell> { UnsafePointer(cellBuffer.pointer) }
+
+    /// Makes every projected cell empty (a one-column file's blank line).
+    func clear() {
+        for slot in 0..<projection.columnIndices.count { cellBuffer.pointer[slot] = .empty }
     }
 
     /// Records the projected fields of `line` and returns how many fields it has.
@@ -35,6 +34,8 @@ struct FieldSplitter {
     func split(_ line: UnsafePointer<UInt8>, count n: Int) -> Int {
         let last = projection.lastColumn
         let d = delimiter
+        let cells = cellBuffer.pointer
+        let slots = slotBuffer.pointer
         var field = 0
         var start = 0
         var i = 0
@@ -42,10 +43,7 @@ struct FieldSplitter {
             while i < n {
                 if line[i] == d {
                     let slot = slots[field]
-                    if slot >= 0 {
-                        starts[Int(slot)] = start
-                        ends[Int(slot)] = i
-                    }
+                    if slot >= 0 { cells[Int(slot)] = .bytes(start: start, end: i) }
                     field += 1
                     start = i + 1
                     if field > last {
@@ -57,15 +55,9 @@ struct FieldSplitter {
             }
             if field <= last {
                 let slot = slots[field]
-                if slot >= 0 {
-                    starts[Int(slot)] = start
-                    ends[Int(slot)] = n
-                }
+                if slot >= 0 { cells[Int(slot)] = .bytes(start: start, end: n) }
             }
-            for (duplicate, original) in duplicates {
-                starts[duplicate] = starts[original]
-                ends[duplicate] = ends[original]
-            }
+            for (duplicate, original) in duplicates { cells[duplicate] = cells[original] }
         }
         return field + 1 + ByteCounting.count(d, in: line + i, count: n - i)
     }

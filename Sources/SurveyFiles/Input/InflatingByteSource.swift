@@ -4,7 +4,7 @@ import CZlib
 /// stream (a zip member) read from another source.
 ///
 /// The `z_stream` lives at a fixed heap address for the life of the source, as
-/// zlib requires, and is released in `deinit`.
+/// zlib requires, owned by a `ZlibStream` that releases it exactly once.
 public final class InflatingByteSource: ByteSource {
     /// The framing around the deflate data.
     public enum Format: Sendable {
@@ -18,8 +18,8 @@ public final class InflatingByteSource: ByteSource {
     private let format: Format
     private let name: String
     private let limits: DecompressionLimits
-    private let stream: UnsafeMutablePointer<z_stream>
-    private let input: UnsafeMutableRawBufferPointer
+    private let zlib: ZlibStream
+    private let inputBuffer: RawBuffer
     private var upstreamEnded = false
     private var finished = false
     private var produced = 0
@@ -42,28 +42,17 @@ public final class InflatingByteSource: ByteSource {
         self.format = format
         self.name = name
         self.limits = limits
-        self.stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        self.stream.initialize(to: z_stream())
-        self.input = UnsafeMutableRawBufferPointer.allocate(byteCount: max(inputBufferSize, 1), alignment: 16)
         let windowBits: Int32
         switch format {
         case .gzip: windowBits = 15 + 16
         case .rawDeflate: windowBits = -15
         }
-        let status = CZlib_inflateInit2(stream, windowBits)
-        guard status == Z_OK else {
-            stream.deallocate()
-            input.deallocate()
-            throw SurveyFileError(.unsupported, file: name, reason: "zlib could not start (status \(status))")
-        }
+        self.zlib = try ZlibStream(.inflate(windowBits: windowBits), name: name)
+        self.inputBuffer = RawBuffer(byteCount: inputBufferSize)
     }
 
-    deinit {
-        inflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
-        input.deallocate()
-    }
+    /// The zlib stream (owned by `zlib`).
+    private var stream: UnsafeMutablePointer<z_stream> { zlib.pointer }
 
     public var bytesConsumed: Int { upstream.bytesConsumed - Int(stream.pointee.avail_in) }
     public var totalBytes: Int? { upstream.totalBytes }
@@ -110,11 +99,11 @@ public final class InflatingByteSource: ByteSource {
     }
 
     private func refill() throws(SurveyFileError) {
-        let n = try upstream.read(into: input)
+        let n = try upstream.read(into: inputBuffer.bytes)
         if n == 0 {
             upstreamEnded = true
         }
-        stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
+        stream.pointee.next_in = inputBuffer.baseAddress.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_in = UInt32(n)
     }
 

@@ -43,6 +43,9 @@ public final class PipelinedChunks {
     /// State shared with the reading thread.
     private final class Shared: @unchecked Sendable {
         let lock = ConditionLock()
+        /// The ring's memory, one owner for all the buffers.
+        let storage: RawBuffer
+        /// The buffers: views into `storage`.
         let buffers: [UnsafeMutableRawBufferPointer]
         var free: [Int]
         var filled: [(index: Int, count: Int)] = []
@@ -56,14 +59,12 @@ public final class PipelinedChunks {
         var producerDone = false
 
         init(chunkSize: Int, depth: Int) {
-            buffers = (0..<depth).map { _ in
-                UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
+            storage = RawBuffer(byteCount: chunkSize * depth, alignment: 64)
+            let base = storage.baseAddress
+            buffers = (0..<depth).map { i in
+                UnsafeMutableRawBufferPointer(start: base + i * chunkSize, count: chunkSize)
             }
             free = Array(0..<depth)
-        }
-
-        deinit {
-            for buffer in buffers { buffer.deallocate() }
         }
 
         var progress: (consumed: Int, total: Int?) {

@@ -9,7 +9,7 @@ public final class FileSink: ByteSink {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let name: String
-    private var buffer: UnsafeMutableRawBufferPointer
+    private let buffer: RawBuffer
     private var used = 0
     /// Bytes written so far.
     public private(set) var bytesWritten = 0
@@ -33,12 +33,11 @@ public final class FileSink: ByteSink {
         self.descriptor = descriptor
         self.ownsDescriptor = owns
         self.name = name
-        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        self.buffer = RawBuffer(byteCount: capacity)
     }
 
     deinit {
         if ownsDescriptor { close(descriptor) }
-        buffer.deallocate()
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyFileError) {
@@ -50,15 +49,14 @@ public final class FileSink: ByteSink {
                 return
             }
         }
-        guard let target = buffer.baseAddress else { return }
-        (target + used).copyMemory(from: source, byteCount: bytes.count)
+        (buffer.baseAddress + used).copyMemory(from: source, byteCount: bytes.count)
         used += bytes.count
     }
 
     /// Writes out what is buffered.
     public func flush() throws(SurveyFileError) {
-        guard used > 0, let base = buffer.baseAddress else { return }
-        try writeOut(UnsafeRawPointer(base), used)
+        guard used > 0 else { return }
+        try writeOut(UnsafeRawPointer(buffer.baseAddress), used)
         used = 0
     }
 

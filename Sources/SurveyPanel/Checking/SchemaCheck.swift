@@ -48,14 +48,14 @@ public struct SchemaCheck: Sendable {
     /// Checks each wave's `indresp` in `download` against `schema`.
     ///
     /// - Throws: `SurveyFileError` when a file cannot be read.
-    public init(schema: SurveySchema, download: UKHLSDownload, options: DelimitedTableReader.Options = .init()) throws {
+    public init(schema: SurveySchema, download: UKHLSDownload, options: ReadOptions = .init()) throws {
         waves = download.waves
         files = download.indresp
         notes = download.notes
-        var headers: [Wave: DelimitedHeader] = [:]
+        var headers: [Wave: TableHeader] = [:]
         for wave in waves {
             guard let input = download.indresp[wave] else { continue }
-            headers[wave] = try DelimitedTableReader(input: input, options: options).readHeader()
+            headers[wave] = try TableFormats.reader(for: input, options: options).readHeader()
         }
         rows = schema.variables(in: "indresp").map { variable in
             Row(

@@ -38,11 +38,11 @@ public struct LFSLongitudinalData: Sendable {
     /// - Throws: `SurveyFileError` naming the file and variable when a required
     ///   variable is absent, or the file, line and variable when a cell is bad.
     public static func read(
-        file: LFSDownload.LongitudinalFile, schema: SurveySchema, options: DelimitedTableReader.Options = .init()
+        file: LFSDownload.LongitudinalFile, schema: SurveySchema, options: ReadOptions = .init()
     ) throws -> LFSLongitudinalData {
         var options = options
         options.caseInsensitiveNames = true
-        let reader = DelimitedTableReader(input: file.input, options: options)
+        let reader = try TableFormats.reader(for: file.input, options: options)
         let name = file.input.description
         var layouts: [FileLayout] = []
         var offsets: [Int] = []

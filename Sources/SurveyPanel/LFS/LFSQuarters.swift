@@ -24,7 +24,7 @@ public struct LFSQuarters: Sendable {
     /// A reader of one quarter's person file: names matched without regard to case,
     /// `{vintage}` filled from the file name.
     public static func reader(
-        schema: SurveySchema, file: LFSDownload.QuarterFile, options: DelimitedTableReader.Options = .init()
+        schema: SurveySchema, file: LFSDownload.QuarterFile, options: ReadOptions = .init()
     ) -> WaveFileReader {
         var options = options
         options.caseInsensitiveNames = true
@@ -40,7 +40,7 @@ public struct LFSQuarters: Sendable {
     /// - Throws: the first file's error (a missing required variable, a bad cell), naming file, line and variable.
     public static func load(
         download: LFSDownload, schema: SurveySchema, range: ClosedRange<LFSPeriod>? = nil,
-        options: DelimitedTableReader.Options = .init(), progress: (@Sendable (String) -> Void)? = nil
+        options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> LFSQuarters {
         let files = download.quarters.filter { range?.contains($0.period) ?? true }
         let results = ParallelResults<([LFSQuarterRecord], Int)>(count: files.count)

@@ -19,7 +19,7 @@ public struct UKHLSPanel: Sendable {
     /// - Throws: the first `SurveyFileError` met, naming file, line and variable.
     public static func load(
         download: UKHLSDownload, schema: SurveySchema, only: Set<Int>? = nil,
-        options: DelimitedTableReader.Options = .init(), progress: (@Sendable (String) -> Void)? = nil
+        options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> UKHLSPanel {
         let waves = download.waves.filter { only?.contains($0.number) ?? true }
         let results = ParallelResults<([PanelRecord], Int)>(count: waves.count)

@@ -192,7 +192,7 @@ public struct CrossTabFrames: Sendable {
     /// - Throws: the first reading error (file, line, variable), or an unknown variable.
     public init(
         spec: CrossTabSpec, schema: SurveySchema, download: UKHLSDownload, waves: [Wave],
-        options: DelimitedTableReader.Options = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
+        options: ReadOptions = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
     ) throws {
         let (rows, columns, all) = try Self.variables(spec, schema: schema)
         self.spec = spec
@@ -245,7 +245,7 @@ public struct CrossTabFrames: Sendable {
     /// - Throws: the first reading error (file, line, variable), or an unknown variable.
     public init(
         spec: CrossTabSpec, schema: SurveySchema, files: [LFSDownload.QuarterFile],
-        options: DelimitedTableReader.Options = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
+        options: ReadOptions = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
     ) throws {
         let (rows, columns, all) = try Self.variables(spec, schema: schema)
         self.spec = spec

@@ -90,7 +90,7 @@ public struct CrossTabReport: Sendable {
                 line.append(String(n))
                 table.append(line)
             }
-            lines += ["## \(entry.period)", "", TableText.markdown(table), ""]
+            lines += ["## \(entry.period)", "", TextTable.markdown(table), ""]
         }
         if !frames.notes.isEmpty {
             lines += ["## Notes", ""] + frames.notes.map { "- \($0)" } + [""]

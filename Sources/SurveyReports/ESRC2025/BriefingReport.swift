@@ -63,11 +63,11 @@ public struct BriefingReport: Sendable {
         if let syntheticNotice { parts.append("NOTE: \(syntheticNotice)") }
         parts.append(
             "Estimates are \(weighted ? "weighted" : "unweighted"); standard errors in brackets, percentage points.")
-        parts.append("T1. Wave 14: working at or from home, frequency\n" + TableText.plain(l.table1))
-        parts.append("F1. Works at home at all, by interview year and by wave\n" + TableText.plain(l.figure1))
-        parts.append("T2. Works at home at all, by region\n" + TableText.plain(l.table2))
-        parts.append("T3. Moved since the previous wave\n" + TableText.plain(l.table3))
-        parts.append("T4. Reasons for moving, high-skilled movers\n" + TableText.plain(l.table4))
+        parts.append("T1. Wave 14: working at or from home, frequency\n" + TextTable.plain(l.table1))
+        parts.append("F1. Works at home at all, by interview year and by wave\n" + TextTable.plain(l.figure1))
+        parts.append("T2. Works at home at all, by region\n" + TextTable.plain(l.table2))
+        parts.append("T3. Moved since the previous wave\n" + TextTable.plain(l.table3))
+        parts.append("T4. Reasons for moving, high-skilled movers\n" + TextTable.plain(l.table4))
         let index = EstimateIndex(rows)
         let ukhlsWorkers = { (year: Int) in
             index.row("T5", String(year), "UK", LFSTables.table5Columns[0])?.estimate.domainCount ?? 0
@@ -77,7 +77,7 @@ public struct BriefingReport: Sendable {
                 table5Years.count > 1
                 ? " (the year with the most UKHLS interviews; all \(table5Years.count) years in report.md)" : ""
             parts.append(
-                "T5. Home-working by region, UKHLS and LFS, \(year)\(more)\n" + TableText.plain(l.table5(year: year)))
+                "T5. Home-working by region, UKHLS and LFS, \(year)\(more)\n" + TextTable.plain(l.table5(year: year)))
         } else {
             parts.append(
                 "T5. UKHLS and LFS side by side: no LFS data (give --lfs PATH, or put the LFS quarters beside the UKHLS data)"
@@ -103,35 +103,35 @@ public struct BriefingReport: Sendable {
             "Estimates are **\(weighted ? "weighted" : "unweighted")**; each cell gives the percentage and, in brackets, its standard error in percentage points. "
         md += "All estimates, with 95% confidence intervals and unweighted counts, are in `estimates.csv`.\n\n"
         md +=
-            "## Table 1. Post-pandemic prevalence of hybrid work (wave 14)\n\n" + TableText.markdown(l.table1) + "\n\n"
+            "## Table 1. Post-pandemic prevalence of hybrid work (wave 14)\n\n" + TextTable.markdown(l.table1) + "\n\n"
         md +=
             "The briefing reports, for all workers and the high-skilled: Never 52.6% / 29.1%, 1-4 days a month 6.5% / 9.6%, 1 day a week 3.6% / 5.4%, 2 days 6.3% / 10%, 3 days 6.7% / 11%, 4 days 5.3% / 8.3%, Always 10.7% / 15.1%, Variable 8.3% / 11.4% (n = 18,422 / 8,264).\n\n"
         md +=
             "## Figure 1. Prevalence of working from home, 2018-2024\n\n![Figure 1](figure1.svg)\n\n"
-            + TableText.markdown(l.figure1) + "\n\n"
+            + TextTable.markdown(l.figure1) + "\n\n"
         md +=
-            "## Table 2. Working from home by region, before and after March 2020\n\n" + TableText.markdown(l.table2)
+            "## Table 2. Working from home by region, before and after March 2020\n\n" + TextTable.markdown(l.table2)
             + "\n\n"
-        md += "## Table 3. Residential mobility between consecutive waves\n\n" + TableText.markdown(l.table3) + "\n\n"
-        md += "## Table 4. Reasons for moving among high-skilled movers\n\n" + TableText.markdown(l.table4) + "\n\n"
+        md += "## Table 3. Residential mobility between consecutive waves\n\n" + TextTable.markdown(l.table3) + "\n\n"
+        md += "## Table 4. Reasons for moving among high-skilled movers\n\n" + TextTable.markdown(l.table4) + "\n\n"
         md += "## Table 5. Home-working by region in UKHLS and the LFS\n\n"
         if table5Years.isEmpty {
             md += "Not run: no LFS quarters were given (`--lfs PATH`) or found beside the UKHLS data.\n\n"
         } else {
             md +=
                 "UKHLS: workers who work at home at all (as in Table 2), by interview year. LFS: workers (ILODEFR = 1) answering HOME, the four quarters of the year pooled, households as clusters in a single stratum (the end-user LFS has no PSU or strata).\n\n"
-            for year in table5Years { md += "### \(year)\n\n" + TableText.markdown(l.table5(year: year)) + "\n\n" }
+            for year in table5Years { md += "### \(year)\n\n" + TextTable.markdown(l.table5(year: year)) + "\n\n" }
         }
         md +=
             "## Definitions\n\n"
             + BriefingDefinitions.text.map { "- **\($0.term)**: \($0.definition)" }.joined(separator: "\n") + "\n\n"
         md +=
             "## Data and sample sizes\n\n"
-            + TableText.markdown(
+            + TextTable.markdown(
                 [["Wave", "File", "People"]] + sources.map { ["\($0.wave)", "`\($0.file)`", "\($0.people)"] }) + "\n\n"
         if !lfsSources.isEmpty {
             md +=
-                TableText.markdown(
+                TextTable.markdown(
                     [["LFS quarter", "File", "People"]]
                         + lfsSources.map { [$0.period, "`\($0.file)`", "\($0.people)"] }) + "\n\n"
         }

@@ -39,7 +39,7 @@ public struct LFSExport: Sendable {
     /// - Throws: the reading error of the first bad file (file, line, variable).
     @discardableResult
     public func write(
-        files: [LFSDownload.QuarterFile], to writer: CSVWriter, options: DelimitedTableReader.Options = .init(),
+        files: [LFSDownload.QuarterFile], to writer: CSVWriter, options: ReadOptions = .init(),
         onProgress: ((LFSPeriod, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
         let header = self.header

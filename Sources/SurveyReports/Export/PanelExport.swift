@@ -65,7 +65,7 @@ public struct PanelExport: Sendable {
     /// - Throws: the reading error of the first bad file (file, line, variable).
     @discardableResult
     public func write(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: DelimitedTableReader.Options = .init(),
+        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions = .init(),
         onProgress: ((Wave, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
         let present = waves.filter { download.indresp[$0] != nil }
@@ -81,7 +81,7 @@ public struct PanelExport: Sendable {
 
     /// Calls `body` with each row's `pidp` and the cells of the export's variables.
     private func forEachRow(
-        wave: Wave, input: DataInput, options: DelimitedTableReader.Options,
+        wave: Wave, input: DataInput, options: ReadOptions,
         onProgress: ((Wave, Int, Int?) -> Void)?, _ body: (Int, [HarmonisedValue], [Int?]) throws -> Void
     ) throws {
         var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
@@ -106,7 +106,7 @@ public struct PanelExport: Sendable {
     }
 
     private func writeLong(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: DelimitedTableReader.Options,
+        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions,
         onProgress: ((Wave, Int, Int?) -> Void)?
     ) throws -> Summary {
         let header = self.header
@@ -136,7 +136,7 @@ public struct PanelExport: Sendable {
     }
 
     private func writeWide(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: DelimitedTableReader.Options,
+        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions,
         onProgress: ((Wave, Int, Int?) -> Void)?
     ) throws -> Summary {
         // Each wave's cells per person, already encoded as CSV text (compact: one string per person-wave).

@@ -144,7 +144,7 @@ public struct TransitionsExport: Sendable {
     /// - Throws: the reading error of the first bad file (file, line, variable).
     @discardableResult
     public func write(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: DelimitedTableReader.Options = .init(),
+        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions = .init(),
         onProgress: ((Wave, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
         try writer.row(Self.header)

@@ -135,11 +135,11 @@ public struct LFSReport: Sendable {
             for m in LFSTables.measures {
                 parts.append(
                     "Workers \(m.words), by quarter and NS-SEC class\n"
-                        + TableText.plain(quarterTable(m.table, groups: classGroups)))
+                        + TextTable.plain(quarterTable(m.table, groups: classGroups)))
             }
-            if let last = periods.last { parts.append(TableText.plain(regionTable(last))) }
+            if let last = periods.last { parts.append(TextTable.plain(regionTable(last))) }
         case .transitions:
-            parts.append("Quarter-to-quarter transitions\n" + TableText.plain(transitionTable))
+            parts.append("Quarter-to-quarter transitions\n" + TextTable.plain(transitionTable))
         }
         parts.append(notes.map { "- \($0)" }.joined(separator: "\n"))
         return parts.joined(separator: "\n\n")
@@ -163,14 +163,14 @@ public struct LFSReport: Sendable {
             for m in LFSTables.measures {
                 md +=
                     "## Workers \(m.words)\n\n### By NS-SEC class\n\n"
-                    + TableText.markdown(quarterTable(m.table, groups: classGroups)) + "\n\n"
-                md += "### By region\n\n" + TableText.markdown(quarterTable(m.table, groups: regionGroups)) + "\n\n"
+                    + TextTable.markdown(quarterTable(m.table, groups: classGroups)) + "\n\n"
+                md += "### By region\n\n" + TextTable.markdown(quarterTable(m.table, groups: regionGroups)) + "\n\n"
             }
             md +=
                 "## Definitions\n\n"
                 + LFSDefinitions.text.map { "- **\($0.term)**: \($0.definition)" }.joined(separator: "\n") + "\n\n"
         case .transitions:
-            md += "## Transitions\n\n" + TableText.markdown(transitionTable) + "\n\n"
+            md += "## Transitions\n\n" + TextTable.markdown(transitionTable) + "\n\n"
             md +=
                 "## Definitions\n\n"
                 + LFSDefinitions.transitionText.map { "- **\($0.term)**: \($0.definition)" }.joined(separator: "\n")
@@ -178,7 +178,7 @@ public struct LFSReport: Sendable {
         }
         md +=
             "## Data\n\n"
-            + TableText.markdown(
+            + TextTable.markdown(
                 [["Quarter or dataset", "File", "People"]] + sources.map { [$0.label, "`\($0.file)`", "\($0.people)"] })
             + "\n\n"
         md += notes.map { "- \($0)" }.joined(separator: "\n") + "\n"

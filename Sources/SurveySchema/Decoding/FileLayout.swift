@@ -26,7 +26,7 @@ public struct FileLayout: Sendable {
     /// - Throws: `SurveyFileError.Code.missingVariable` for the first required
     ///   variable the file lacks, naming the file, the source name and the closest names present.
     public init(
-        schema: SurveySchema, role: String, wave: Wave, header: DelimitedHeader, file: String
+        schema: SurveySchema, role: String, wave: Wave, header: TableHeader, file: String
     ) throws(SurveyFileError) {
         try self.init(
             schema: schema, role: role, context: SourceContext(wave: wave), wave: wave, header: header, file: file)
@@ -34,7 +34,7 @@ public struct FileLayout: Sendable {
 
     /// Resolves `schema`'s variables of file role `role` against a header, with `context` filling the templates.
     public init(
-        schema: SurveySchema, role: String, context: SourceContext, wave: Wave? = nil, header: DelimitedHeader,
+        schema: SurveySchema, role: String, context: SourceContext, wave: Wave? = nil, header: TableHeader,
         file: String
     ) throws(SurveyFileError) {
         self.wave = wave
@@ -77,7 +77,7 @@ public struct FileLayout: Sendable {
 
     /// The first candidate present; a candidate with `?` matches any character there
     /// (several matches: the one ending in the file's vintage, else the last in sorted order).
-    static func find(_ candidates: [String], in header: DelimitedHeader, vintage: String?) -> (String, Int)? {
+    static func find(_ candidates: [String], in header: TableHeader, vintage: String?) -> (String, Int)? {
         for candidate in candidates {
             if !candidate.contains("?") {
                 if let column = header.column(candidate) { return (header.names[column], column) }
@@ -166,10 +166,10 @@ public struct FileLayout: Sendable {
         case .text:
             return .text(row.string(slot))
         }
-        let bytes = row.bytes(slot)
-        if bytes.count == 1 && bytes[0] == 0x2E { return .missing(.blank) }  // "." (Stata's system missing)
+        let text = row.string(slot)
+        if text == "." { return .missing(.blank) }  // "." (Stata's system missing, in a tab export)
         throw SurveyFileError(
             .invalidValue, file: file, line: row.lineNumber, variable: source,
-            reason: "'\(row.string(slot))' is not a valid \(variable.type.rawValue) for '\(variable.name)'")
+            reason: "'\(text)' is not a valid \(variable.type.rawValue) for '\(variable.name)'")
     }
 }

@@ -73,7 +73,7 @@ public struct LFSPerson: Sendable, Hashable {
 extension WaveFileReader {
     /// Calls `body` with each person of an LFS quarter's file.
     @discardableResult
-    public func forEachLFSPerson(_ body: (LFSPerson) throws -> Void) throws -> DelimitedTableReader.Summary {
+    public func forEachLFSPerson(_ body: (LFSPerson) throws -> Void) throws -> TableSummary {
         let file = input.description
         var extras: [(name: String, position: Int)]?
         return try forEachRecord { layout, values, row in

@@ -14,14 +14,14 @@ public struct WaveFileReader {
     /// The file.
     public let input: DataInput
     /// Reader options (case, limits, buffers).
-    public var options: DelimitedTableReader.Options
+    public var options: ReadOptions
     /// Progress callback: (file bytes consumed, file size).
     public var onProgress: ((Int, Int?) -> Void)?
 
     /// A reader of `input`, the `role` file of `wave`.
     public init(
         schema: SurveySchema, role: String = "indresp", wave: Wave, input: DataInput,
-        options: DelimitedTableReader.Options = .init()
+        options: ReadOptions = .init()
     ) {
         self.schema = schema
         self.role = role
@@ -34,7 +34,7 @@ public struct WaveFileReader {
     /// A reader of `input`, the `role` file described by `context` (an LFS quarter).
     public init(
         schema: SurveySchema, role: String, context: SourceContext, input: DataInput,
-        options: DelimitedTableReader.Options = .init()
+        options: ReadOptions = .init()
     ) {
         self.schema = schema
         self.role = role
@@ -50,7 +50,7 @@ public struct WaveFileReader {
     /// - Throws: `SurveyFileError` naming the file and the variable.
     @discardableResult
     public func resolveHeader() throws(SurveyFileError) -> FileLayout {
-        let header = try DelimitedTableReader(input: input, options: options).readHeader()
+        let header = try TableFormats.reader(for: input, options: options).readHeader()
         return try FileLayout(
             schema: schema, role: role, context: context, wave: wave, header: header, file: input.description)
     }
@@ -59,8 +59,8 @@ public struct WaveFileReader {
     @discardableResult
     public func forEachRecord(
         _ body: (FileLayout, [HarmonisedValue], RowCells) throws -> Void
-    ) throws -> DelimitedTableReader.Summary {
-        let reader = DelimitedTableReader(input: input, options: options)
+    ) throws -> TableSummary {
+        let reader = try TableFormats.reader(for: input, options: options)
         reader.onProgress = onProgress
         var layout: FileLayout?
         let file = input.description
@@ -77,7 +77,7 @@ public struct WaveFileReader {
 
     /// Calls `body` with each person's record.
     @discardableResult
-    public func forEachPerson(_ body: (PersonWave) throws -> Void) throws -> DelimitedTableReader.Summary {
+    public func forEachPerson(_ body: (PersonWave) throws -> Void) throws -> TableSummary {
         let file = input.description
         var extras: [(name: String, position: Int)]?
         return try forEachRecord { layout, values, row in

@@ -20,7 +20,7 @@ struct BatchData {
     var notes: [String] = []
 
     /// Discovers the job's data and checks each file's header.
-    init(job: BatchJob, options: DelimitedTableReader.Options) {
+    init(job: BatchJob, options: ReadOptions) {
         if let root = job.ukhls {
             do {
                 let schema = try Self.schema("ukhls", job: job)

@@ -24,14 +24,14 @@ final class BatchRunner {
     let job: BatchJob
     let force: Bool
     let quiet: Bool
-    let options: DelimitedTableReader.Options
+    let options: ReadOptions
     /// Where cross-tabs also write their frames and specs (for the R cross-check), when set.
     var framesFolder: String?
     /// Lines for standard output.
     let say: (String) -> Void
 
     init(
-        job: BatchJob, force: Bool, quiet: Bool, options: DelimitedTableReader.Options,
+        job: BatchJob, force: Bool, quiet: Bool, options: ReadOptions,
         say: @escaping (String) -> Void
     ) {
         self.job = job

@@ -29,31 +29,3 @@ struct EstimateIndex {
         row(table, period, group, category).map { String($0.estimate.domainCount) } ?? "–"
     }
 }
-
-/// Plain and Markdown tables.
-enum TableText {
-    /// Rows with aligned columns, for the terminal.
-    static func plain(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        var widths = [Int](repeating: 0, count: first.count)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
-        }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                i == 0
-                    ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
-    }
-
-    /// A Markdown table; the first row is the header.
-    static func markdown(_ rows: [[String]]) -> String {
-        guard let header = rows.first else { return "" }
-        var lines = ["| " + header.joined(separator: " | ") + " |"]
-        lines.append("|" + header.indices.map { $0 == 0 ? "---" : "---:" }.joined(separator: "|") + "|")
-        for row in rows.dropFirst() { lines.append("| " + row.joined(separator: " | ") + " |") }
-        return lines.joined(separator: "\n")
-    }
-}

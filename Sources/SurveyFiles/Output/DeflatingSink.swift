@@ -12,8 +12,8 @@ public final class DeflatingSink: ByteSink {
     }
 
     private let downstream: ByteSink
-    private let stream: UnsafeMutablePointer<z_stream>
-    private let output: UnsafeMutableRawBufferPointer
+    private let zlib: ZlibStream
+    private let outputBuffer: RawBuffer
     private var finished = false
     /// Uncompressed bytes taken in.
     public private(set) var bytesIn = 0
@@ -23,24 +23,17 @@ public final class DeflatingSink: ByteSink {
     public private(set) var crc: UInt32 = 0
 
     /// Compresses into `downstream` at `level` (1 fastest … 9 smallest; 6 is gzip's default).
+    ///
+    /// - Throws: `.unsupported` when zlib refuses the settings (a level outside 0-9).
     public init(downstream: ByteSink, format: Format = .gzip, level: Int32 = 6) throws(SurveyFileError) {
         self.downstream = downstream
-        stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        output = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
         let windowBits: Int32 = format == .gzip ? 15 + 16 : -15
-        guard CZlib_deflateInit2(stream, level, windowBits) == Z_OK else {
-            stream.deallocate()
-            output.deallocate()
-            throw SurveyFileError(.unsupported, file: "(compressor)", reason: "zlib could not start")
-        }
+        zlib = try ZlibStream(.deflate(level: level, windowBits: windowBits), name: "(compressor)")
+        outputBuffer = RawBuffer(byteCount: 256 << 10)
     }
 
-    deinit {
-        deflateEnd(stream)
-        stream.deallocate()
-        output.deallocate()
-    }
+    /// The zlib stream (owned by `zlib`).
+    private var stream: UnsafeMutablePointer<z_stream> { zlib.pointer }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyFileError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
@@ -60,15 +53,16 @@ public final class DeflatingSink: ByteSink {
     }
 
     private func pump(flush: Int32) throws(SurveyFileError) {
-        guard let outBase = output.baseAddress else { return }
+        let outBase = outputBuffer.baseAddress
+        let outCount = outputBuffer.count
         repeat {
             stream.pointee.next_out = outBase.assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_out = UInt32(output.count)
+            stream.pointee.avail_out = UInt32(outCount)
             let status = deflate(stream, flush)
             guard status != Z_STREAM_ERROR else {
                 throw SurveyFileError(.outputFailure, file: "(compressor)", reason: "zlib deflate failed")
             }
-            let produced = output.count - Int(stream.pointee.avail_out)
+            let produced = outCount - Int(stream.pointee.avail_out)
             if produced > 0 {
                 bytesOut += produced
                 try downstream.write(UnsafeRawBufferPointer(start: outBase, count: produced))

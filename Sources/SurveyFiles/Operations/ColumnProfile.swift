@@ -1,24 +1,33 @@
-import SurveyFiles
-
-/// What `inspect` learns about one column in a pass over the file.
-struct ColumnProfile {
-    enum Kind: Int, Comparable {
+/// What `inspect` learns about one column in a pass over the file: the kind of
+/// values, how many are filled or empty, the survey's missing codes counted apart,
+/// the range and a few examples.
+public struct ColumnProfile: Sendable {
+    /// The kind of values seen: the widest so far.
+    public enum Kind: Int, Comparable, Sendable {
         case empty, int, decimal, text
-        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
-        var name: String { ["empty", "int", "decimal", "text"][rawValue] }
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+        /// `empty`, `int`, `decimal`, `text`.
+        public var name: String { ["empty", "int", "decimal", "text"][rawValue] }
     }
 
-    var kind = Kind.empty
-    var filled = 0
-    var blank = 0
+    /// The widest kind seen.
+    public private(set) var kind = Kind.empty
+    /// Cells with something in them (missing codes included).
+    public private(set) var filled = 0
+    /// Empty cells (and the format's system-missing value).
+    public private(set) var blank = 0
     /// Counts of -1 … -99, at index -code.
-    var negativeCodes = [Int](repeating: 0, count: 100)
-    var minimum = Double.infinity
-    var maximum = -Double.infinity
-    var examples: [String] = []
+    private var negativeCodes = [Int](repeating: 0, count: 100)
+    private var minimum = Double.infinity
+    private var maximum = -Double.infinity
+    /// Up to three distinct values seen.
+    public private(set) var examples: [String] = []
+
+    /// An empty profile.
+    public init() {}
 
     /// Looks at one cell; `missingCodes` are the codes counted apart and kept out of range and examples.
-    mutating func observe(_ row: RowCells, slot: Int, missingCodes: Set<Int>) {
+    public mutating func observe(_ row: RowCells, slot: Int, missingCodes: Set<Int>) {
         if row.isEmpty(slot) {
             blank += 1
             return
@@ -50,11 +59,12 @@ struct ColumnProfile {
     }
 
     /// `-8:16206 -9:813`, most negative last.
-    var missingSummary: String {
+    public var missingSummary: String {
         (1..<100).compactMap { i in negativeCodes[i] > 0 ? "-\(i):\(negativeCodes[i])" : nil }.joined(separator: " ")
     }
 
-    var rangeSummary: String {
+    /// `1…12`, or empty when no value was seen.
+    public var rangeSummary: String {
         guard minimum <= maximum else { return "" }
         func format(_ v: Double) -> String { v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v) }
         return "\(format(minimum))…\(format(maximum))"

@@ -1,0 +1,32 @@
+/// How to read a table file, whatever its format.
+public struct ReadOptions: Sendable {
+    /// Match column names without regard to case (LFS files mix cases across years).
+    public var caseInsensitiveNames = false
+    /// The decompression-bomb guard.
+    public var limits: DecompressionLimits = .standard
+    /// The size of each read buffer.
+    public var chunkSize = 1 << 20
+    /// Read and inflate on a second thread (on by default).
+    public var pipelined = true
+    /// The field separator of delimited files (tab).
+    public var delimiter: UInt8 = 0x09
+    /// Read as this registered format (its `name`) instead of recognising the format from the first bytes.
+    public var format: String?
+
+    /// The defaults: case-sensitive names, 1 MiB chunks, pipelined, tab-delimited, format recognised.
+    public init() {}
+}
+
+/// What a pass over a table saw.
+public struct TableSummary: Sendable, Equatable {
+    /// Data rows.
+    public var rows: Int
+    /// Decompressed bytes read.
+    public var bytes: Int
+
+    /// A summary of `rows` rows in `bytes` bytes.
+    public init(rows: Int, bytes: Int) {
+        self.rows = rows
+        self.bytes = bytes
+    }
+}

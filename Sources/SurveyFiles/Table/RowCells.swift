@@ -1,0 +1,104 @@
+/// The projected cells of one row, in the order the projection asked for them,
+/// valid only inside the callback that receives it. The same for every format:
+/// a delimited file's cells are bytes of the line, decoded only when asked; a
+/// binary format's are values its reader already decoded.
+public struct RowCells {
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline let cells: UnsafePointer<TableCell>
+    /// How many slots (requested columns) the row has.
+    public let count: Int
+    /// The 1-based line number in the file (the header is line 1); for a binary
+    /// format, the record number plus one, so the first record is "line 2" as in a tab file.
+    public let lineNumber: Int
+    /// The byte offset of the row's first byte in the (decompressed) data.
+    public let byteOffset: Int
+
+    /// A row over `cells` (one per slot), whose byte cells point into `base`.
+    public init(
+        base: UnsafePointer<UInt8>, cells: UnsafePointer<TableCell>, count: Int, lineNumber: Int, byteOffset: Int
+    ) {
+        self.base = base
+        self.cells = cells
+        self.count = count
+        self.lineNumber = lineNumber
+        self.byteOffset = byteOffset
+    }
+
+    /// Whether slot `slot` has nothing in it: an empty delimited cell, or the format's
+    /// system-missing value (Stata `.`, SPSS sysmis).
+    @inlinable
+    public func isEmpty(_ slot: Int) -> Bool {
+        let cell = cells[slot]
+        switch cell.kind {
+        case .bytes: return cell.first == cell.second
+        case .missing: return cell.missingCode == 0
+        case .integer, .real: return false
+        }
+    }
+
+    /// The format's own missing value in slot `slot`, when it holds one.
+    @inlinable
+    public func formatMissing(_ slot: Int) -> FormatMissing? { cells[slot].formatMissing }
+
+    /// Slot `slot` as an integer, or `nil` when it is empty, missing or not an integer.
+    @inlinable
+    public func int(_ slot: Int) -> Int? {
+        let cell = cells[slot]
+        switch cell.kind {
+        case .bytes: return CellDecoding.int(base + cell.first, count: cell.second - cell.first)
+        case .integer: return cell.first
+        case .real:
+            let v = Double(bitPattern: UInt64(UInt(bitPattern: cell.first)))
+            return v.rounded() == v && abs(v) < 9e15 ? Int(v) : nil
+        case .missing: return nil
+        }
+    }
+
+    /// Slot `slot` as a number (integer or decimal), or `nil` when empty, missing or not a number.
+    @inlinable
+    public func double(_ slot: Int) -> Double? {
+        let cell = cells[slot]
+        switch cell.kind {
+        case .bytes: return CellDecoding.double(base + cell.first, count: cell.second - cell.first)
+        case .integer: return Double(cell.first)
+        case .real: return Double(bitPattern: UInt64(UInt(bitPattern: cell.first)))
+        case .missing: return nil
+        }
+    }
+
+    /// Calls `body` with slot `slot` as text bytes: a delimited cell as it is in the
+    /// file, a decoded number in its shortest form, a format missing value as `.`, `.a` ….
+    @inlinable
+    public func withText<R>(_ slot: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let cell = cells[slot]
+        if cell.kind == .bytes {
+            return try body(UnsafeRawBufferPointer(start: base + cell.first, count: cell.second - cell.first))
+        }
+        var text = string(slot)
+        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Slot `slot` as text (UTF-8; invalid bytes are replaced); numbers in their shortest form.
+    public func string(_ slot: Int) -> String {
+        let cell = cells[slot]
+        switch cell.kind {
+        case .bytes:
+            return String(
+                decoding: UnsafeRawBufferPointer(start: base + cell.first, count: cell.second - cell.first),
+                as: UTF8.self)
+        case .integer: return String(cell.first)
+        case .real:
+            let v = Double(bitPattern: UInt64(UInt(bitPattern: cell.first)))
+            return v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
+        case .missing: return cell.formatMissing?.description ?? "."
+        }
+    }
+
+    /// The `count` slots from `first` on, as a row of their own (slot 0 is `first`):
+    /// one projection serving several layouts side by side.
+    public func slots(from first: Int, count: Int) -> RowCells {
+        precondition(first >= 0 && first + count <= self.count, "slot range outside the row")
+        return RowCells(
+            base: base, cells: cells + first, count: count, lineNumber: lineNumber, byteOffset: byteOffset)
+    }
+}
