@@ -35,7 +35,8 @@ let package = Package(
         // Layer 4: weights, strata, PSU; estimates with standard errors. Knows nothing of any survey.
         .target(name: "SurveyEstimation"),
         // Layer 5: the briefing's tables and figure, renderers.
-        .target(name: "SurveyReports", dependencies: ["SurveyFiles", "SurveyPanel", "SurveySchema", "SurveyEstimation"]),
+        .target(
+            name: "SurveyReports", dependencies: ["SurveyFiles", "SurveyPanel", "SurveySchema", "SurveyEstimation"]),
         // Synthetic data in the real layout, calibrated to published figures.
         .target(name: "SurveySynth", dependencies: ["SurveyFiles", "SurveySchema"]),
         // The command line's work, callable from tests.

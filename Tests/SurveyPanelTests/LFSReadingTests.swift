@@ -122,8 +122,8 @@ struct LFSReadingTests {
 
     @Test("linking quarterly files by CASENOP: consecutive quarters, rotation wave one higher")
     func linkByCasenop() throws {
-        let base = LFSQuarterRecord(try LFSPerson.fixture())
-        func record(_ casenop: Int, wave: Int, home: Int) -> LFSQuarterRecord {
+        let base = try LFSPerson.fixture()
+        func record(_ casenop: Int, wave: Int, home: Int) -> LFSPerson {
             var r = base
             r.casenop = .value(casenop)
             r.thiswv = .value(Int16(wave))
@@ -160,6 +160,6 @@ extension LFSPerson {
             header: header, file: "fixture")
         var values = [HarmonisedValue](repeating: .missing(.blank), count: layout.variables.count)
         if let i = layout.position(of: "hserial") { values[i] = .int(1) }
-        return try LFSPerson(values: values, layout: layout, file: "fixture", line: 2)
+        return try LFSPerson(values: values, fields: LFSPerson.Fields(layout), file: "fixture", line: 2)
     }
 }

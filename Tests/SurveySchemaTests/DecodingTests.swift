@@ -64,18 +64,18 @@ struct DecodingTests {
             #expect(
                 p.nssec5
                     == (nssec == "-8"
-                        ? .missing(.inapplicable) : nssec == "-9" ? .missing(.missing) : .value(Int(nssec)!)))
+                        ? .missing(.inapplicable) : nssec == "-9" ? .missing(.missing) : .value(Int16(nssec)!)))
             let weight = planted("weight_xs")
             #expect(p.weightCrossSectional == .value(Double(weight)!))
             let distance = planted("distmov")
             #expect(p.distanceMoved == (distance == "-8" ? .missing(.inapplicable) : .value(Double(distance)!)))
             if waveNumber >= 9 {
                 let wah = planted("jbwah")
-                #expect(p.jbwah == (wah == "-1" ? .missing(.dontKnow) : .value(Int(wah)!)))
+                #expect(p.jbwah == (wah == "-1" ? .missing(.dontKnow) : .value(Int16(wah)!)))
             } else {
                 #expect(p.jbwah == .missing(.notInWave))
             }
-            #expect(p.wfhDays == (waveNumber >= 14 ? .value(Int(planted("wfhdays"))!) : .missing(.notInWave)))
+            #expect(p.wfhDays == (waveNumber >= 14 ? .value(Int16(planted("wfhdays"))!) : .missing(.notInWave)))
             i += 1
         }
         #expect(i == 50)

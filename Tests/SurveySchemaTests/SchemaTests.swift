@@ -42,7 +42,7 @@ struct SchemaTests {
     @Test("every variable the issue lists is in the schema")
     func coverage() throws {
         let schema = try SchemaLoader.builtin("ukhls")
-        for name in PersonWave.knownNames {
+        for name in PersonWave.harmonisedNames {
             #expect(schema.variable(name) != nil, "\(name)")
         }
     }

@@ -5,7 +5,7 @@ import SurveySchema
 /// LFS quarters read into memory: each quarter's people, compactly.
 public struct LFSQuarters: Sendable {
     /// People by quarter.
-    public var quarters: [LFSPeriod: [LFSQuarterRecord]]
+    public var quarters: [LFSPeriod: [LFSPerson]]
     /// The file each quarter came from, and its weighting vintage.
     public var files: [LFSPeriod: LFSDownload.QuarterFile]
     /// Decompressed bytes read, by quarter.
@@ -43,13 +43,13 @@ public struct LFSQuarters: Sendable {
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> LFSQuarters {
         let files = download.quarters.filter { range?.contains($0.period) ?? true }
-        let results = ParallelResults<([LFSQuarterRecord], Int)>(count: files.count)
+        let results = ParallelResults<([LFSPerson], Int)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index) {
                 let file = files[index]
-                var records: [LFSQuarterRecord] = []
+                var records: [LFSPerson] = []
                 let summary = try reader(schema: schema, file: file, options: options).forEachLFSPerson {
-                    records.append(LFSQuarterRecord($0))
+                    records.append($0)
                 }
                 progress?("read \(file.input.fileName): \(summary.rows) people")
                 return (records, summary.bytes)
@@ -66,7 +66,7 @@ public struct LFSQuarters: Sendable {
 
     /// Quarters from records already in memory (tests, other sources).
     public init(
-        quarters: [LFSPeriod: [LFSQuarterRecord]], files: [LFSPeriod: LFSDownload.QuarterFile] = [:],
+        quarters: [LFSPeriod: [LFSPerson]], files: [LFSPeriod: LFSDownload.QuarterFile] = [:],
         bytesRead: [LFSPeriod: Int] = [:], notes: [String] = []
     ) {
         self.quarters = quarters
@@ -77,8 +77,8 @@ public struct LFSQuarters: Sendable {
 
     /// One person seen in two consecutive calendar quarters.
     public struct Transition: Sendable {
-        public var earlier: LFSQuarterRecord
-        public var later: LFSQuarterRecord
+        public var earlier: LFSPerson
+        public var later: LFSPerson
         /// The earlier quarter.
         public var period: LFSPeriod
     }

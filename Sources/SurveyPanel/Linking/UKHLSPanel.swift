@@ -6,7 +6,7 @@ import SurveySchema
 /// compact person-wave records, linked across waves by `pidp`.
 public struct UKHLSPanel: Sendable {
     /// Records by wave number, in file order.
-    public var waves: [Int: [PanelRecord]]
+    public var waves: [Int: [PersonWave]]
     /// The file each wave came from.
     public var files: [Int: DataInput]
     /// Rows and inflated bytes read per wave.
@@ -22,14 +22,14 @@ public struct UKHLSPanel: Sendable {
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> UKHLSPanel {
         let waves = download.waves.filter { only?.contains($0.number) ?? true }
-        let results = ParallelResults<([PanelRecord], Int)>(count: waves.count)
+        let results = ParallelResults<([PersonWave], Int)>(count: waves.count)
         DispatchQueue.concurrentPerform(iterations: waves.count) { index in
             results.set(index) {
                 let wave = waves[index]
                 guard let input = download.indresp[wave] else { return ([], 0) }
-                var records: [PanelRecord] = []
+                var records: [PersonWave] = []
                 let reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
-                let summary = try reader.forEachPerson { records.append(PanelRecord($0)) }
+                let summary = try reader.forEachPerson { records.append($0) }
                 progress?("read \(input.fileName): \(summary.rows) people")
                 return (records, summary.bytes)
             }
@@ -45,7 +45,7 @@ public struct UKHLSPanel: Sendable {
 
     /// A panel from records already in memory (tests, other sources).
     public init(
-        waves: [Int: [PanelRecord]], files: [Int: DataInput] = [:], bytesRead: [Int: Int] = [:], notes: [String] = []
+        waves: [Int: [PersonWave]], files: [Int: DataInput] = [:], bytesRead: [Int: Int] = [:], notes: [String] = []
     ) {
         self.waves = waves
         self.files = files
@@ -70,7 +70,7 @@ public struct UKHLSPanel: Sendable {
 
     /// One person's consecutive interviews.
     public struct Transition: Sendable {
-        public var earlier: PanelRecord
-        public var later: PanelRecord
+        public var earlier: PersonWave
+        public var later: PersonWave
     }
 }

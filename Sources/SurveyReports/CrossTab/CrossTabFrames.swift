@@ -208,13 +208,15 @@ public struct CrossTabFrames: Sendable {
             }
             let file = input.description
             let key = Self.frameKey(spec.by, own: "w\(wave.number)")
+            var fields: PersonWave.Fields?
             let count = try Self.scan(
                 reader, spec: spec, key: key, period: key, design: ["strata", "psu", "intdaty"],
                 derivedNames: derivedNames,
                 derive: { layout, values, row in
                     guard usesDerived else { return { _ in nil } }
-                    let r = PanelRecord(
-                        try PersonWave(values: values, layout: layout, file: file, line: row.lineNumber, extras: []))
+                    let resolved = fields ?? PersonWave.Fields(layout)
+                    fields = resolved
+                    let r = try PersonWave(values: values, fields: resolved, file: file, line: row.lineNumber)
                     return { name in
                         switch name {
                         case "worker": return BriefingDefinitions.isWorker(r) ? 1 : 0
@@ -260,14 +262,16 @@ public struct CrossTabFrames: Sendable {
             let label = file.period.description
             reader.onProgress = onProgress.map { report in { done, total in report(label, done, total) } }
             let path = file.input.description
+            var fields: LFSPerson.Fields?
             let year: Int32? = spec.by == .year ? Int32(file.period.year) : nil
             let count = try Self.scan(
                 reader, spec: spec, key: Self.frameKey(spec.by, own: file.period.fileCode),
                 period: spec.by == .all ? "all" : label, design: ["hserial"], derivedNames: derivedNames,
                 derive: { layout, values, row in
                     guard usesDerived else { return { _ in nil } }
-                    let r = LFSQuarterRecord(
-                        try LFSPerson(values: values, layout: layout, file: path, line: row.lineNumber, extras: []))
+                    let resolved = fields ?? LFSPerson.Fields(layout)
+                    fields = resolved
+                    let r = try LFSPerson(values: values, fields: resolved, file: path, line: row.lineNumber)
                     let valid = LFSDefinitions.validHome(r.home)
                     return { name in
                         switch name {

@@ -45,17 +45,17 @@ public enum BriefingDefinitions {
     ]
 
     /// In work.
-    public static func isWorker(_ r: PanelRecord) -> Bool {
+    public static func isWorker(_ r: PersonWave) -> Bool {
         r.jbhas == .value(1) || r.jboff == .value(1)
     }
 
     /// A worker in NS-SEC class 1.
-    public static func isHighSkilled(_ r: PanelRecord) -> Bool {
+    public static func isHighSkilled(_ r: PersonWave) -> Bool {
         isWorker(r) && r.nssec5 == .value(1)
     }
 
     /// A worker who works at home at all.
-    public static func worksAtHome(_ r: PanelRecord) -> Bool {
+    public static func worksAtHome(_ r: PersonWave) -> Bool {
         guard isWorker(r) else { return false }
         if r.jbpl == .value(1) { return true }
         if let s = r.jspl.value, s == 1 || s == 2 { return true }
@@ -64,18 +64,18 @@ public enum BriefingDefinitions {
     }
 
     /// A valid days-a-week answer (1–8).
-    public static func validDays(_ r: PanelRecord) -> Int? {
+    public static func validDays(_ r: PersonWave) -> Int? {
         guard let d = r.wfhDays.value, (1...8).contains(d) else { return nil }
         return Int(d)
     }
 
     /// Post-pandemic (1), pre (0), or unknown date (nil).
-    public static func period(_ r: PanelRecord) -> Int? {
+    public static func period(_ r: PersonWave) -> Int? {
         r.interviewMonthIndex.map { $0 >= pandemicStart ? 1 : 0 }
     }
 
     /// Moved since the previous wave.
-    public static func moved(_ r: PanelRecord) -> Bool { r.origadd == .value(2) }
+    public static func moved(_ r: PersonWave) -> Bool { r.origadd == .value(2) }
 
     /// Greater South-East.
     public static func isGreaterSouthEast(_ region: Int) -> Bool { region == 6 || region == 7 || region == 8 }

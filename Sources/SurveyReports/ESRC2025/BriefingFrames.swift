@@ -50,11 +50,11 @@ public struct BriefingFrames: Sendable {
             else { continue }
             let moved = BriefingDefinitions.moved(t.later)
             var row: [Int32] = [
-                Int32(t.earlier.wave), Int32(BriefingDefinitions.period(t.later) ?? -1), moved ? 1 : 0,
+                Int32(t.earlier.wave.number), Int32(BriefingDefinitions.period(t.later) ?? -1), moved ? 1 : 0,
                 BriefingDefinitions.isWorker(t.earlier) ? 1 : 0, BriefingDefinitions.isHighSkilled(t.earlier) ? 1 : 0,
                 BriefingDefinitions.worksAtHome(t.earlier) ? 1 : 0,
             ]
-            row += t.later.moveReasons.map { moved && $0 == .value(1) ? 1 : 0 }
+            row += t.later.moveReasons.all.map { moved && $0 == .value(1) ? 1 : 0 }
             pairs.append(weight: weight, stratum: stratum, psu: psu, row: row)
         }
         frames[pairs.name] = pairs
@@ -73,7 +73,7 @@ public struct BriefingFrames: Sendable {
     }
 
     /// The observation's weight (1 when unweighted), stratum and PSU, or nil when it is out of scope.
-    static func design(_ r: PanelRecord, weighted: Bool, noWeight: inout Int, noDesign: inout Int) -> (
+    static func design(_ r: PersonWave, weighted: Bool, noWeight: inout Int, noDesign: inout Int) -> (
         Double, Int, Int
     )? {
         guard let stratum = r.strata.value, let psu = r.psu.value else {

@@ -25,7 +25,7 @@ public struct TransitionsExport: Sendable {
         var codes: String
         /// Whether a `_missing` reason column follows.
         var hasReason: Bool
-        var cell: @Sendable (PanelRecord, PanelRecord) -> (String, MissingReason?)
+        var cell: @Sendable (PersonWave, PersonWave) -> (String, MissingReason?)
     }
 
     static func observed<T>(_ o: Observed<T>) -> (String, MissingReason?) {
@@ -47,7 +47,7 @@ public struct TransitionsExport: Sendable {
     /// Two columns, `STEM_from` and `STEM_to`: `value` of the earlier and of the later record.
     static func bothEnds(
         _ stem: String, _ label: String, codes: String, hasReason: Bool,
-        _ value: @escaping @Sendable (PanelRecord) -> (String, MissingReason?)
+        _ value: @escaping @Sendable (PersonWave) -> (String, MissingReason?)
     ) -> [Column] {
         [
             Column(
@@ -149,18 +149,17 @@ public struct TransitionsExport: Sendable {
     ) throws -> Summary {
         try writer.row(Self.header)
         var summary = Summary(rows: 0, rowsByWave: [:])
-        var previous: (wave: Int, byPerson: [Int: PanelRecord])?
+        var previous: (wave: Int, byPerson: [Int: PersonWave])?
         var fields: [String] = []
         for wave in waves.sorted() {
             guard let input = download.indresp[wave] else { continue }
             var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
             reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
-            var current: [Int: PanelRecord] = [:]
+            var current: [Int: PersonWave] = [:]
             var count = 0
             let earlier = previous?.wave == wave.number - 1 ? previous?.byPerson : nil
             let from = Wave(number: wave.number - 1)
-            try reader.forEachPerson { person in
-                let record = PanelRecord(person)
+            try reader.forEachPerson { record in
                 current[record.pidp] = record
                 guard let earlier, let before = earlier[record.pidp], let from else { return }
                 fields.removeAll(keepingCapacity: true)

@@ -16,10 +16,16 @@ public struct FileLayout: Sendable {
     public let sourceNames: [String?]
     /// The columns to decode.
     public let projection: ColumnProjection
-    /// Missing codes of the schema.
-    let missingCodes: [Int: MissingReason]
-    /// Position of each variable by name.
+    /// Missing codes of the schema, looked up without hashing.
+    let missingCodes: MissingCodeTable
+    /// Position of each variable by name (resolved once per file by readers, never per row).
     private let positions: [String: Int]
+    /// For each derived variable, its position and its steps with their source positions resolved.
+    private let derivations: [Derivation]
+    /// Each variable's value type, and, for one not read from this file, the reason it is missing:
+    /// what decoding a row needs, without copying `variables`.
+    private let types: [HarmonisedVariable.ValueType]
+    private let absentReasons: [MissingReason]
 
     /// Resolves `schema`'s variables of file role `role` against the header of `wave`'s file.
     ///
@@ -68,11 +74,20 @@ public struct FileLayout: Sendable {
         }
         self.slots = slots
         self.sourceNames = names
-        self.projection = ColumnProjection(columnIndices: columns, columnCount: header.names.count)
-        self.missingCodes = schema.missingCodes
+        self.projection = ColumnProjection(columnIndices: columns, columnCount: header.columns.count)
+        self.missingCodes = MissingCodeTable(schema.missingCodes)
         var positions: [String: Int] = [:]
         for (i, v) in variables.enumerated() { positions[v.name] = i }
         self.positions = positions
+        derivations = variables.enumerated().filter { $0.element.isDerived }.map { i, v in
+            Derivation(
+                position: i,
+                steps: v.derive.compactMap { step in positions[step.from].map { ResolvedStep(step, from: $0) } })
+        }
+        types = variables.map(\.type)
+        absentReasons = variables.indices.map { i in
+            variables[i].isDerived ? .notInFile : names[i] == nil ? .notInWave : .notInFile
+        }
     }
 
     /// The first candidate present; a candidate with `?` matches any character there
@@ -104,36 +119,42 @@ public struct FileLayout: Sendable {
     /// The position of variable `name` in `variables` (and in a record's values).
     public func position(of name: String) -> Int? { positions[name] }
 
-    /// Decodes the projected cells of one row.
+    /// Decodes the projected cells of one row into a new array (one per variable, in schema order).
     ///
     /// - Throws: `.invalidValue` naming the file, line and variable when a cell
     ///   does not fit its variable's type.
     public func decode(_ row: RowCells, file: String) throws(SurveyFileError) -> [HarmonisedValue] {
         var values: [HarmonisedValue] = []
-        values.reserveCapacity(variables.count)
-        for (i, variable) in variables.enumerated() {
-            guard let slot = slots[i] else {
-                values.append(
-                    .missing(variable.isDerived ? .notInFile : sourceNames[i] == nil ? .notInWave : .notInFile))
-                continue
-            }
-            values.append(
-                try decodeCell(row, slot: slot, variable: variable, source: sourceNames[i] ?? variable.name, file: file)
-            )
-        }
-        for (i, variable) in variables.enumerated() where variable.isDerived {
-            values[i] = derive(variable, from: values)
-        }
+        try decode(row, file: file, into: &values)
         return values
     }
 
+    /// Decodes the projected cells of one row into `values`, replacing what it held and
+    /// keeping its storage: a reader passes the same array for every row, so decoding a
+    /// row allocates nothing.
+    ///
+    /// - Throws: `.invalidValue` naming the file, line and variable when a cell
+    ///   does not fit its variable's type.
+    public func decode(_ row: RowCells, file: String, into values: inout [HarmonisedValue]) throws(SurveyFileError) {
+        values.removeAll(keepingCapacity: true)
+        for i in 0..<types.count {
+            guard let slot = slots[i] else {
+                values.append(.missing(absentReasons[i]))
+                continue
+            }
+            values.append(try decodeCell(row, slot: slot, variable: i, file: file))
+        }
+        for derivation in derivations {
+            values[derivation.position] = Self.derive(derivation.steps, from: values)
+        }
+    }
+
     /// A derived value: the first step whose source has a value, through its map.
-    func derive(_ variable: HarmonisedVariable, from values: [HarmonisedValue]) -> HarmonisedValue {
+    static func derive(_ steps: [ResolvedStep], from values: [HarmonisedValue]) -> HarmonisedValue {
         var reason = MissingReason.notInFile
-        for step in variable.derive {
-            guard let i = positions[step.from] else { continue }
+        for step in steps {
             let code: Int?
-            switch values[i] {
+            switch values[step.from] {
             case .int(let v): code = v
             case .number(let v): code = step.floor ? Int(v.rounded(.down)) : (v.rounded() == v ? Int(v) : nil)
             case .text: code = nil
@@ -149,13 +170,14 @@ public struct FileLayout: Sendable {
 
     @inline(__always)
     private func decodeCell(
-        _ row: RowCells, slot: Int, variable: HarmonisedVariable, source: String, file: String
+        _ row: RowCells, slot: Int, variable index: Int, file: String
     ) throws(SurveyFileError) -> HarmonisedValue {
         if row.isEmpty(slot) { return .missing(.blank) }
-        switch variable.type {
+        let type = types[index]
+        switch type {
         case .id, .int, .code:
             if let v = row.int(slot) {
-                if variable.type != .id, let reason = missingCodes[v] { return .missing(reason) }
+                if type != .id, let reason = missingCodes[v] { return .missing(reason) }
                 return .int(v)
             }
         case .number:
@@ -166,10 +188,66 @@ public struct FileLayout: Sendable {
         case .text:
             return .text(row.string(slot))
         }
+        let variable = variables[index]
+        let source = sourceNames[index] ?? variable.name
         let text = row.string(slot)
         if text == "." { return .missing(.blank) }  // "." (Stata's system missing, in a tab export)
         throw SurveyFileError(
             .invalidValue, file: file, line: row.lineNumber, variable: source,
             reason: "'\(text)' is not a valid \(variable.type.rawValue) for '\(variable.name)'")
+    }
+}
+
+/// A derived variable's position in a row's values, and its steps.
+struct Derivation: Sendable {
+    let position: Int
+    let steps: [ResolvedStep]
+}
+
+/// A derivation step with its source variable's position resolved and its map made dense.
+struct ResolvedStep: Sendable {
+    /// The source variable's position in a row's values.
+    let from: Int
+    let floor: Bool
+    let map: DenseCodeMap<Int>
+
+    init(_ step: DeriveStep, from: Int) {
+        self.from = from
+        floor = step.floor
+        map = DenseCodeMap(step.map)
+    }
+}
+
+/// The schema's missing codes, looked up by indexing.
+typealias MissingCodeTable = DenseCodeMap<MissingReason>
+
+/// Integer code → value, looked up by indexing when the codes span a small range (survey
+/// codes always do), by hashing otherwise.
+struct DenseCodeMap<Value: Sendable>: Sendable {
+    private let low: Int
+    private let table: [Value?]
+    private let sparse: [Int: Value]
+
+    init(_ map: [Int: Value]) {
+        let low = map.keys.min() ?? 0
+        let high = map.keys.max() ?? -1
+        if high - low < 4096 {
+            var table = [Value?](repeating: nil, count: max(0, high - low + 1))
+            for (k, v) in map { table[k - low] = v }
+            self.low = low
+            self.table = table
+            sparse = [:]
+        } else {
+            self.low = 0
+            table = []
+            sparse = map
+        }
+    }
+
+    @inline(__always)
+    subscript(code: Int) -> Value? {
+        guard sparse.isEmpty else { return sparse[code] }
+        let i = code &- low
+        return i >= 0 && i < table.count ? table[i] : nil
     }
 }

@@ -1,84 +1,91 @@
 import SurveyFiles
 
-/// One person in one LFS quarter, decoded through the schema.
+/// One person in one LFS quarter, decoded through the schema: the one record type
+/// of the quarterly LFS, from reading to linking to estimation. Codes are stored
+/// narrow, so many quarters stay small in memory.
 public struct LFSPerson: Sendable, Hashable {
-    /// Household serial, person number and (when present) the person identifier.
+    /// Household serial (HSERIALP): the cluster in standard errors.
     public var hserial: Int
-    public var persno: Observed<Int>
+    /// Person number in the household.
+    public var persno: Observed<Int16>
+    /// The person identifier (CASENOP), used to link quarterly files only when asked.
     public var casenop: Observed<Int>
-    /// Wave of the five-quarter rotation.
-    public var thiswv: Observed<Int>
-    public var age: Observed<Int>
+    /// Wave of the five-quarter rotation (1–5).
+    public var thiswv: Observed<Int16>
+    public var age: Observed<Int16>
     /// ILO economic activity: 1 in employment.
-    public var ilodefr: Observed<Int>
-    /// Where works in relation to home (main job; second job).
-    public var home: Observed<Int>
-    public var home2: Observed<Int>
-    /// NS-SEC: major group, and the 5- and 3-class versions.
-    public var nssecMajor: Observed<Int>
-    public var nssec5: Observed<Int>
-    public var nssec3: Observed<Int>
+    public var ilodefr: Observed<Int16>
+    /// Where works in relation to home (main job; second job): 1 own home, 2 same grounds,
+    /// 3 home as a base, 4 separate.
+    public var home: Observed<Int16>
+    public var home2: Observed<Int16>
+    /// NS-SEC: major group (1–8), and the 5- and 3-class versions.
+    public var nssecMajor: Observed<Int16>
+    public var nssec5: Observed<Int16>
+    public var nssec3: Observed<Int16>
     /// Region of residence (GOVTOF2 codes, no 3).
-    public var region: Observed<Int>
+    public var region: Observed<Int16>
     /// Person weight of the file's vintage.
     public var weight: Observed<Double>
-    /// Variables a user's schema adds.
-    public var extras: [String: HarmonisedValue]
 
-    /// The harmonised names `LFSPerson` has a property for.
-    public static let known: Set<String> = [
-        "hserial", "persno", "casenop", "thiswv", "age", "ilodefr", "home", "home2", "nssec_major", "nssec5", "nssec3",
-        "region", "weight",
-    ]
+    /// In employment (ILODEFR = 1).
+    public var isWorker: Bool { ilodefr == .value(1) }
 
-    /// Builds the record from decoded values; `extras` is `layout.positions(excluding: LFSPerson.known)`,
-    /// worked out here when not given.
-    ///
-    /// - Throws: `.invalidValue` when the household serial is absent.
-    public init(
-        values: [HarmonisedValue], layout: FileLayout, file: String, line: Int,
-        extras extraPositions: [(name: String, position: Int)]? = nil
-    ) throws(SurveyFileError) {
-        func value(_ name: String) -> HarmonisedValue {
-            guard let i = layout.position(of: name) else { return .missing(.notInFile) }
-            return values[i]
+    /// The harmonised variables an `LFSPerson` holds, in the order of `Fields`.
+    enum Field: Int, CaseIterable {
+        case hserial, persno, casenop, thiswv, age, ilodefr, home, home2, nssecMajor, nssec5, nssec3, region, weight
+
+        /// The harmonised name in the schema.
+        var name: String { self == .nssecMajor ? "nssec_major" : String(describing: self) }
+    }
+
+    /// Where each field's value sits in a file's decoded values, resolved once per file.
+    public struct Fields: Sendable {
+        let positions: [Int]
+
+        /// The positions in `layout`'s values (−1 for a variable the layout lacks).
+        public init(_ layout: FileLayout) {
+            positions = Field.allCases.map { layout.position(of: $0.name) ?? -1 }
         }
-        func int(_ name: String) -> Observed<Int> { value(name).intObserved }
-        guard let hserial = int("hserial").value else {
+    }
+
+    /// Builds the record from one row's decoded values.
+    ///
+    /// - Throws: `.invalidValue` naming the file, line and `HSERIALP` when the household serial is absent.
+    public init(values: [HarmonisedValue], fields: Fields, file: String, line: Int) throws(SurveyFileError) {
+        let positions = fields.positions
+        @inline(__always) func value(_ f: Field) -> HarmonisedValue {
+            let p = positions[f.rawValue]
+            return p >= 0 ? values[p] : .missing(.notInFile)
+        }
+        @inline(__always) func code(_ f: Field) -> Observed<Int16> { value(f).intObserved.narrowed() }
+        guard let hserial = value(.hserial).intObserved.value else {
             throw SurveyFileError(
                 .invalidValue, file: file, line: line, variable: "HSERIALP",
                 reason: "every row needs a household serial")
         }
         self.hserial = hserial
-        persno = int("persno")
-        casenop = int("casenop")
-        thiswv = int("thiswv")
-        age = int("age")
-        ilodefr = int("ilodefr")
-        home = int("home")
-        home2 = int("home2")
-        nssecMajor = int("nssec_major")
-        nssec5 = int("nssec5")
-        nssec3 = int("nssec3")
-        region = int("region")
-        weight = value("weight").numberObserved
-        var extras: [String: HarmonisedValue] = [:]
-        for (name, position) in extraPositions ?? layout.positions(excluding: Self.known) {
-            extras[name] = values[position]
-        }
-        self.extras = extras
+        persno = code(.persno)
+        casenop = value(.casenop).intObserved
+        thiswv = code(.thiswv)
+        age = code(.age)
+        ilodefr = code(.ilodefr)
+        home = code(.home)
+        home2 = code(.home2)
+        nssecMajor = code(.nssecMajor)
+        nssec5 = code(.nssec5)
+        nssec3 = code(.nssec3)
+        region = code(.region)
+        weight = value(.weight).numberObserved
     }
 }
 
-extension WaveFileReader {
-    /// Calls `body` with each person of an LFS quarter's file.
-    @discardableResult
-    public func forEachLFSPerson(_ body: (LFSPerson) throws -> Void) throws -> TableSummary {
-        let file = input.description
-        var extras: [(name: String, position: Int)]?
-        return try forEachRecord { layout, values, row in
-            if extras == nil { extras = layout.positions(excluding: LFSPerson.known) }
-            try body(try LFSPerson(values: values, layout: layout, file: file, line: row.lineNumber, extras: extras))
+extension Observed where Value == Int {
+    /// The same observation in a narrower integer; a value that does not fit is `missing`.
+    public func narrowed<T: FixedWidthInteger & Sendable & Hashable>() -> Observed<T> {
+        switch self {
+        case .value(let v): return T(exactly: v).map { .value($0) } ?? .missing(.missing)
+        case .missing(let reason): return .missing(reason)
         }
     }
 }

@@ -1,16 +1,33 @@
 import SurveyFiles
 
-/// One person's answers in one UKHLS wave, decoded through the schema: typed
-/// values, each a value or a typed missing reason.
+/// One person's answers in one UKHLS wave, decoded through the schema: the one
+/// record type of the UKHLS, used from reading to linking to estimation. Every
+/// value is a value or a typed missing reason; codes are stored narrow, so a full
+/// panel (seven waves of ~35,000 people) stays small in memory.
 public struct PersonWave: Sendable, Hashable {
     /// The six reasons for moving (MovY, multiple choice): 1 mentioned, 0 not.
     public struct MoveReasons: Sendable, Hashable {
-        public var family: Observed<Int>
-        public var education: Observed<Int>
-        public var employment: Observed<Int>
-        public var housing: Observed<Int>
-        public var area: Observed<Int>
-        public var other: Observed<Int>
+        public var family: Observed<Int16>
+        public var education: Observed<Int16>
+        public var employment: Observed<Int16>
+        public var housing: Observed<Int16>
+        public var area: Observed<Int16>
+        public var other: Observed<Int16>
+
+        /// The reasons in the order family, education, employment, housing, area, other.
+        public var all: [Observed<Int16>] { [family, education, employment, housing, area, other] }
+
+        /// Reason `index` in that order (0 family … 5 other).
+        public subscript(index: Int) -> Observed<Int16> {
+            switch index {
+            case 0: return family
+            case 1: return education
+            case 2: return employment
+            case 3: return housing
+            case 4: return area
+            default: return other
+            }
+        }
     }
 
     /// Cross-wave person identifier.
@@ -20,35 +37,35 @@ public struct PersonWave: Sendable, Hashable {
     /// The wave.
     public var wave: Wave
     /// Person number within the household.
-    public var pno: Observed<Int>
+    public var pno: Observed<Int16>
     /// Interview year and month.
-    public var interviewYear: Observed<Int>
-    public var interviewMonth: Observed<Int>
+    public var interviewYear: Observed<Int16>
+    public var interviewMonth: Observed<Int16>
     /// Individual interview outcome (1 = full interview).
-    public var ivfio: Observed<Int>
-    public var sex: Observed<Int>
-    public var age: Observed<Int>
+    public var ivfio: Observed<Int16>
+    public var sex: Observed<Int16>
+    public var age: Observed<Int16>
     /// Government office region (1–12).
-    public var region: Observed<Int>
+    public var region: Observed<Int16>
     /// NS-SEC classes of the current job.
-    public var nssec5: Observed<Int>
-    public var nssec8: Observed<Int>
-    public var nssec3: Observed<Int>
+    public var nssec5: Observed<Int16>
+    public var nssec8: Observed<Int16>
+    public var nssec3: Observed<Int16>
     /// Employment: status, paid work last week, away from a job, employee or self-employed.
-    public var jbstat: Observed<Int>
-    public var jbhas: Observed<Int>
-    public var jboff: Observed<Int>
-    public var jbsemp: Observed<Int>
+    public var jbstat: Observed<Int16>
+    public var jbhas: Observed<Int16>
+    public var jboff: Observed<Int16>
+    public var jbsemp: Observed<Int16>
     /// Place of work (employees, self-employed).
-    public var jbpl: Observed<Int>
-    public var jspl: Observed<Int>
+    public var jbpl: Observed<Int16>
+    public var jspl: Observed<Int16>
     /// How often works at home (waves 9 on).
-    public var jbwah: Observed<Int>
+    public var jbwah: Observed<Int16>
     /// Days a week working at home (wave 14 on; unverified source).
-    public var wfhDays: Observed<Int>
+    public var wfhDays: Observed<Int16>
     /// Moved since the last wave: origadd (2 = moved) and addrmov_dv.
-    public var origadd: Observed<Int>
-    public var addrmov: Observed<Int>
+    public var origadd: Observed<Int16>
+    public var addrmov: Observed<Int16>
     /// Distance moved since the last wave, km.
     public var distanceMoved: Observed<Double>
     /// Reasons for moving.
@@ -56,42 +73,74 @@ public struct PersonWave: Sendable, Hashable {
     /// Weights and design.
     public var weightCrossSectional: Observed<Double>
     public var weightLongitudinal: Observed<Double>
-    public var strata: Observed<Int>
-    public var psu: Observed<Int>
-    /// Variables a user's schema adds, by harmonised name.
-    public var extras: [String: HarmonisedValue]
+    public var strata: Observed<Int32>
+    public var psu: Observed<Int32>
 
-    /// The harmonised names `PersonWave` has a property for.
-    public static let knownNames: Set<String> = [
-        "pidp", "hidp", "pno", "intdaty", "intdatm", "ivfio", "sex", "age", "gor", "nssec5", "nssec8", "nssec3",
-        "jbstat", "jbhas", "jboff", "jbsemp", "jbpl", "jspl", "jbwah", "wfhdays", "origadd", "addrmov", "distmov",
-        "movy_family", "movy_education", "movy_employment", "movy_housing", "movy_area", "movy_other",
-        "weight_xs", "weight_lw", "strata", "psu",
-    ]
+    /// The interview date as a month count (year × 12 + month − 1), when known.
+    public var interviewMonthIndex: Int? {
+        guard let y = interviewYear.value, let m = interviewMonth.value, (1...12).contains(m) else { return nil }
+        return Int(y) * 12 + Int(m) - 1
+    }
 
-    /// Builds the record from decoded values; `extras` is `layout.positions(excluding: PersonWave.knownNames)`,
-    /// worked out here when not given.
-    ///
-    /// - Throws: `.invalidValue` when `pidp` or `hidp` is absent.
-    public init(
-        values: [HarmonisedValue], layout: FileLayout, file: String, line: Int,
-        extras extraPositions: [(name: String, position: Int)]? = nil
-    ) throws(SurveyFileError) {
-        func value(_ name: String) -> HarmonisedValue {
-            guard let i = layout.position(of: name) else { return .missing(.notInFile) }
-            return values[i]
+    /// The harmonised names a `PersonWave` has a property for.
+    public static var harmonisedNames: [String] { Field.allCases.map(\.name) }
+
+    /// The harmonised variables a `PersonWave` holds, in the order of `Fields`.
+    enum Field: Int, CaseIterable {
+        case pidp, hidp, pno, intdaty, intdatm, ivfio, sex, age, gor, nssec5, nssec8, nssec3, jbstat, jbhas, jboff,
+            jbsemp, jbpl, jspl, jbwah, wfhdays, origadd, addrmov, distmov, movyFamily, movyEducation,
+            movyEmployment, movyHousing, movyArea, movyOther, weightXS, weightLW, strata, psu
+
+        /// The harmonised name in the schema.
+        var name: String {
+            switch self {
+            case .movyFamily: return "movy_family"
+            case .movyEducation: return "movy_education"
+            case .movyEmployment: return "movy_employment"
+            case .movyHousing: return "movy_housing"
+            case .movyArea: return "movy_area"
+            case .movyOther: return "movy_other"
+            case .weightXS: return "weight_xs"
+            case .weightLW: return "weight_lw"
+            default: return String(describing: self)
+            }
         }
-        func int(_ name: String) -> Observed<Int> { value(name).intObserved }
-        func number(_ name: String) -> Observed<Double> { value(name).numberObserved }
-        guard let wave = layout.wave else {
+    }
+
+    /// Where each field's value sits in a file's decoded values: resolved once per file,
+    /// so building a record per row is indexing, with no name lookup.
+    public struct Fields: Sendable {
+        let wave: Wave?
+        let positions: [Int]
+
+        /// The positions in `layout`'s values (−1 for a variable the layout lacks).
+        public init(_ layout: FileLayout) {
+            wave = layout.wave
+            positions = Field.allCases.map { layout.position(of: $0.name) ?? -1 }
+        }
+    }
+
+    /// Builds the record from one row's decoded values.
+    ///
+    /// - Throws: `.invalidValue` naming the file, line and variable when `pidp` or `hidp` is absent,
+    ///   or when the layout is not a UKHLS wave's.
+    public init(values: [HarmonisedValue], fields: Fields, file: String, line: Int) throws(SurveyFileError) {
+        let positions = fields.positions
+        @inline(__always) func value(_ f: Field) -> HarmonisedValue {
+            let p = positions[f.rawValue]
+            return p >= 0 ? values[p] : .missing(.notInFile)
+        }
+        @inline(__always) func code(_ f: Field) -> Observed<Int16> { value(f).intObserved.narrowed() }
+        @inline(__always) func number(_ f: Field) -> Observed<Double> { value(f).numberObserved }
+        guard let wave = fields.wave else {
             throw SurveyFileError(
                 .invalidValue, file: file, line: line, reason: "a PersonWave comes from a UKHLS wave's file")
         }
-        guard let pidp = int("pidp").value else {
+        guard let pidp = value(.pidp).intObserved.value else {
             throw SurveyFileError(
                 .invalidValue, file: file, line: line, variable: "pidp", reason: "every row needs a person identifier")
         }
-        guard let hidp = int("hidp").value else {
+        guard let hidp = value(.hidp).intObserved.value else {
             throw SurveyFileError(
                 .invalidValue, file: file, line: line, variable: wave.letter + "_hidp",
                 reason: "every row needs a household identifier")
@@ -99,38 +148,33 @@ public struct PersonWave: Sendable, Hashable {
         self.pidp = pidp
         self.hidp = hidp
         self.wave = wave
-        pno = int("pno")
-        interviewYear = int("intdaty")
-        interviewMonth = int("intdatm")
-        ivfio = int("ivfio")
-        sex = int("sex")
-        age = int("age")
-        region = int("gor")
-        nssec5 = int("nssec5")
-        nssec8 = int("nssec8")
-        nssec3 = int("nssec3")
-        jbstat = int("jbstat")
-        jbhas = int("jbhas")
-        jboff = int("jboff")
-        jbsemp = int("jbsemp")
-        jbpl = int("jbpl")
-        jspl = int("jspl")
-        jbwah = int("jbwah")
-        wfhDays = int("wfhdays")
-        origadd = int("origadd")
-        addrmov = int("addrmov")
-        distanceMoved = number("distmov")
+        pno = code(.pno)
+        interviewYear = code(.intdaty)
+        interviewMonth = code(.intdatm)
+        ivfio = code(.ivfio)
+        sex = code(.sex)
+        age = code(.age)
+        region = code(.gor)
+        nssec5 = code(.nssec5)
+        nssec8 = code(.nssec8)
+        nssec3 = code(.nssec3)
+        jbstat = code(.jbstat)
+        jbhas = code(.jbhas)
+        jboff = code(.jboff)
+        jbsemp = code(.jbsemp)
+        jbpl = code(.jbpl)
+        jspl = code(.jspl)
+        jbwah = code(.jbwah)
+        wfhDays = code(.wfhdays)
+        origadd = code(.origadd)
+        addrmov = code(.addrmov)
+        distanceMoved = number(.distmov)
         moveReasons = MoveReasons(
-            family: int("movy_family"), education: int("movy_education"), employment: int("movy_employment"),
-            housing: int("movy_housing"), area: int("movy_area"), other: int("movy_other"))
-        weightCrossSectional = number("weight_xs")
-        weightLongitudinal = number("weight_lw")
-        strata = int("strata")
-        psu = int("psu")
-        var extras: [String: HarmonisedValue] = [:]
-        for (name, position) in extraPositions ?? layout.positions(excluding: Self.knownNames) {
-            extras[name] = values[position]
-        }
-        self.extras = extras
+            family: code(.movyFamily), education: code(.movyEducation), employment: code(.movyEmployment),
+            housing: code(.movyHousing), area: code(.movyArea), other: code(.movyOther))
+        weightCrossSectional = number(.weightXS)
+        weightLongitudinal = number(.weightLW)
+        strata = value(.strata).intObserved.narrowed()
+        psu = value(.psu).intObserved.narrowed()
     }
 }

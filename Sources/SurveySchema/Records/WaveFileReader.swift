@@ -55,7 +55,8 @@ public struct WaveFileReader {
             schema: schema, role: role, context: context, wave: wave, header: header, file: input.description)
     }
 
-    /// Calls `body` with the layout and each row's harmonised values.
+    /// Calls `body` with the layout and each row's harmonised values. The values array is
+    /// reused from row to row (valid only during the call), so reading allocates nothing per row.
     @discardableResult
     public func forEachRecord(
         _ body: (FileLayout, [HarmonisedValue], RowCells) throws -> Void
@@ -63,26 +64,42 @@ public struct WaveFileReader {
         let reader = try TableFormats.reader(for: input, options: options)
         reader.onProgress = onProgress
         var layout: FileLayout?
+        var values: [HarmonisedValue] = []
         let file = input.description
         return try reader.read(project: { header in
             let resolved = try FileLayout(
                 schema: schema, role: role, context: context, wave: wave, header: header, file: file)
             layout = resolved
+            values.reserveCapacity(resolved.variables.count)
             return resolved.projection
         }) { row in
             guard let layout else { return }
-            try body(layout, try layout.decode(row, file: file), row)
+            try layout.decode(row, file: file, into: &values)
+            try body(layout, values, row)
         }
     }
 
-    /// Calls `body` with each person's record.
+    /// Calls `body` with each person's record (a UKHLS wave's file).
     @discardableResult
     public func forEachPerson(_ body: (PersonWave) throws -> Void) throws -> TableSummary {
         let file = input.description
-        var extras: [(name: String, position: Int)]?
+        var fields: PersonWave.Fields?
         return try forEachRecord { layout, values, row in
-            if extras == nil { extras = layout.positions(excluding: PersonWave.knownNames) }
-            try body(try PersonWave(values: values, layout: layout, file: file, line: row.lineNumber, extras: extras))
+            let resolved = fields ?? PersonWave.Fields(layout)
+            fields = resolved
+            try body(try PersonWave(values: values, fields: resolved, file: file, line: row.lineNumber))
+        }
+    }
+
+    /// Calls `body` with each person of an LFS quarter's file.
+    @discardableResult
+    public func forEachLFSPerson(_ body: (LFSPerson) throws -> Void) throws -> TableSummary {
+        let file = input.description
+        var fields: LFSPerson.Fields?
+        return try forEachRecord { layout, values, row in
+            let resolved = fields ?? LFSPerson.Fields(layout)
+            fields = resolved
+            try body(try LFSPerson(values: values, fields: resolved, file: file, line: row.lineNumber))
         }
     }
 }
