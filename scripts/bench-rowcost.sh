@@ -4,7 +4,7 @@
 # download of 4,000 people in wave 8 (23,865 person-waves, 400 columns, uncompressed so no
 # inflate is counted) and divides the inclusive instructions of three functions by the rows:
 #   reader   DelimitedTableReader.read: splitting lines and fields, decoding, records, storing
-#   row      the per-row closure of WaveFileReader.forEachRecord: decoding and the record
+#   row      the per-row closure of RecordReader.forEachRecord (WaveFileReader before): decoding and the record
 #   decode   FileLayout.decode: the projected cells to harmonised values
 #
 #   scripts/bench-rowcost.sh [UKPANEL_BINARY ...]   (default: this tree's release build)
@@ -31,7 +31,7 @@ for bin in "$@"; do
   total=$(grep -E "I +refs" "$tmp/valgrind.txt" | tr -d ',' | awk '{print $NF}')
   per() { grep -E "$1" "$tmp/annotate.txt" | grep -v "partial apply" | head -1 | tr -d ',' | awk -v r=$rows '{printf "%.0f", $1 / r}'; }
   printf '%s: %d rows; instructions per row: reader %s, row %s, decode %s; whole run %s\n' "$bin" "$rows" \
-    "$(per 'DelimitedTableReader.read\(project:row:\)')" "$(per 'closure #2 in WaveFileReader.forEachRecord')" \
+    "$(per 'DelimitedTableReader.read\(project:row:\)')" "$(per 'closure #2 in (WaveFileReader|RecordReader).forEachRecord')" \
     "$(per 'FileLayout.decode\(')" "$total"
   rm -rf "$tmp"
 done

@@ -31,6 +31,10 @@ current=$PWD/.build/release/ukpanel
 
 baseline=${UKPANEL_BASELINE_BIN:-}
 if [ -z "$baseline" ]; then
+  if ! git cat-file -e "$base^{commit}" 2>/dev/null; then
+    echo "compare-outputs: SKIPPED: the baseline commit $base is not in this clone (a shallow clone?)" >&2
+    exit 0
+  fi
   sha=$(git rev-parse --short "$base")
   src=bench-data/baseline-$sha
   baseline=$PWD/$src/.build/release/ukpanel

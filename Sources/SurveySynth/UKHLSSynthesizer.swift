@@ -19,11 +19,11 @@ public struct UKHLSSynthesizer {
         public var truth: SynthTruth
     }
 
-    public let schema: SurveySchema
+    public let schema: Schema
     public let options: UKHLSSynthOptions
 
     /// A generator writing `schema`'s variables under the options.
-    public init(schema: SurveySchema, options: UKHLSSynthOptions) {
+    public init(schema: Schema, options: UKHLSSynthOptions) {
         self.schema = schema
         self.options = options
     }

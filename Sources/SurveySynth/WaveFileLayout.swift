@@ -13,7 +13,7 @@ struct SynthColumnLayout: Sendable {
     let header: [String]
     let filler: FillerColumns
 
-    init(schema: SurveySchema, wave: Wave, width: Int) {
+    init(schema: Schema, wave: Wave, width: Int) {
         self.wave = wave
         let variables = schema.variables(in: "indresp").compactMap { v in v.sourceName(in: wave).map { (v.name, $0) } }
         let leading = variables.prefix(3)  // pidp, hidp, pno

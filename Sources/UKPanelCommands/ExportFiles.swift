@@ -64,7 +64,7 @@ enum ExportFiles {
 
     /// Consecutive-wave pairs.
     static func transitions(
-        download: UKHLSDownload, waves: [Wave], schema: SurveySchema, out: String,
+        download: UKHLSDownload, waves: [Wave], schema: Schema, out: String,
         options: ReadOptions, progress: ProgressLine
     ) throws -> (String, [String]) {
         defer { progress.end() }

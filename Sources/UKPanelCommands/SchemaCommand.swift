@@ -60,7 +60,7 @@ struct SchemaShowCommand: ParsableCommand {
 /// The text of a schema check.
 struct SchemaCheckReport {
     let check: SchemaCheck
-    let schema: SurveySchema
+    let schema: Schema
     let root: String
 
     var text: String {

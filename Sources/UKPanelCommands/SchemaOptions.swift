@@ -19,7 +19,7 @@ struct SchemaOptions: ParsableArguments {
     var mappings: [String] = []
 
     /// The schema for `survey`, with the user's files and mappings applied.
-    func load(_ survey: String) throws -> SurveySchema {
+    func load(_ survey: String) throws -> Schema {
         let parsed = try mappings.map { text throws(SchemaError) in try SourceMapping(parsing: text) }
         return try SchemaLoader.load(builtin: survey, extendedBy: schemaFiles).applying(parsed)
     }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Finding UKHLS files in a download")
 struct DiscoveryTests {
-    let schema: SurveySchema
+    let schema: Schema
     init() throws { schema = try SchemaLoader.builtin("ukhls") }
 
     func waveText(_ n: Int) -> String {

@@ -160,6 +160,6 @@ extension LFSPerson {
             header: header, file: "fixture")
         var values = [HarmonisedValue](repeating: .missing(.blank), count: layout.variables.count)
         if let i = layout.position(of: "hserial") { values[i] = .int(1) }
-        return try LFSPerson(values: values, fields: LFSPerson.Fields(layout), file: "fixture", line: 2)
+        return try LFSPerson(values: values, fields: RecordFields<LFSPerson>(layout), file: "fixture", line: 2)
     }
 }

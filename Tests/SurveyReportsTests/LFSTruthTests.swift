@@ -13,7 +13,7 @@ struct LFSTruthTests {
         let quarters: LFSQuarters
         let download: LFSDownload
         let truth: LFSTruth
-        let schema: SurveySchema
+        let schema: Schema
     }
 
     /// A fresh synthetic LFS (sample scale, 2019Q1-2024Q4), read back from its files.

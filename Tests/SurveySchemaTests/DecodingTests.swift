@@ -19,7 +19,7 @@ struct DecodingTests {
         try UKHLSFixture.write(text, to: folder + "/h_indresp.tab")
         let schema = try SchemaLoader.builtin("ukhls")
         var people: [PersonWave] = []
-        let reader = WaveFileReader(
+        let reader = RecordReader(
             schema: schema, wave: Wave(number: 8)!, input: DataInput(path: folder + "/h_indresp.tab"))
         try reader.forEachPerson { people.append($0) }
         #expect(people.count == 2)
@@ -54,7 +54,7 @@ struct DecodingTests {
         try UKHLSFixture.write(
             UKHLSFixture.indresp(schema: schema, wave: wave, persons: 50, lineEnding: "\r\n"), to: path)
         var i = 0
-        try WaveFileReader(schema: schema, wave: wave, input: DataInput(path: path)).forEachPerson { p in
+        try RecordReader(schema: schema, wave: wave, input: DataInput(path: path)).forEachPerson { p in
             let planted = { (name: String) in UKHLSFixture.planted(name, person: i, wave: wave) }
             #expect(String(p.pidp) == planted("pidp"))
             #expect(String(p.hidp) == planted("hidp"))
@@ -90,7 +90,7 @@ struct DecodingTests {
             UKHLSFixture.indresp(schema: schema, wave: wave, persons: 3, drop: ["weight_xs"]),
             to: folder + "/n_indresp.tab")
         do {
-            try WaveFileReader(schema: schema, wave: wave, input: DataInput(path: folder + "/n_indresp.tab"))
+            try RecordReader(schema: schema, wave: wave, input: DataInput(path: folder + "/n_indresp.tab"))
                 .forEachPerson { _ in }
             Issue.record("no error")
         } catch let error as SurveyFileError {
@@ -115,7 +115,7 @@ struct DecodingTests {
         text = lines.joined(separator: "\n") + "\n"
         try UKHLSFixture.write(text, to: folder + "/j_indresp.tab")
         do {
-            try WaveFileReader(
+            try RecordReader(
                 schema: schema, wave: Wave(number: 10)!, input: DataInput(path: folder + "/j_indresp.tab")
             ).forEachPerson { _ in }
             Issue.record("no error")

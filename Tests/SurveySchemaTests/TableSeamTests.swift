@@ -14,7 +14,7 @@ struct TableSeamTests {
 
     /// The file's columns: every indresp variable of wave 14 under its source name, typed by the
     /// schema, then two columns the schema does not know.
-    static func columns(_ schema: SurveySchema) -> [(variable: String?, column: InMemoryFormat.Column)] {
+    static func columns(_ schema: Schema) -> [(variable: String?, column: InMemoryFormat.Column)] {
         var result: [(String?, InMemoryFormat.Column)] = []
         for v in schema.variables(in: "indresp") {
             guard let source = v.sourceName(in: wave) else { continue }
@@ -42,7 +42,7 @@ struct TableSeamTests {
     }
 
     /// Writes the file (gzip-compressed, under a `.tab` name that says nothing of its format).
-    static func write(_ schema: SurveySchema) throws -> String {
+    static func write(_ schema: Schema) throws -> String {
         let columns = Self.columns(schema)
         let rows = (0..<persons).map { i in columns.map { planted($0.variable, column: $0.column, person: i) } }
         let bytes = InMemoryFormat.encode(columns: columns.map(\.column), rows: rows)
@@ -114,7 +114,7 @@ struct TableSeamTests {
         let schema = try SchemaLoader.builtin("ukhls")
         let path = try Self.write(schema)
         var people: [PersonWave] = []
-        try WaveFileReader(schema: schema, wave: Self.wave, input: DataInput(path: path)).forEachPerson {
+        try RecordReader(schema: schema, wave: Self.wave, input: DataInput(path: path)).forEachPerson {
             people.append($0)
         }
         #expect(people.count == Self.persons)

@@ -129,7 +129,7 @@ struct SynthFilesTests {
             var movers = 0
             var current: [Int: PersonWave] = [:]
             let input = DataInput(path: folder + "/UKDA-6614-tab/tab/ukhls/\(wave.letter)_indresp.tab.gz")
-            try WaveFileReader(schema: schema, wave: wave, input: input).forEachPerson { p in
+            try RecordReader(schema: schema, wave: wave, input: input).forEachPerson { p in
                 rows += 1
                 let inWork = p.jbhas == .value(1) || p.jboff == .value(1)
                 if inWork { workers += 1 }

@@ -32,7 +32,7 @@ public enum UKHLSFixture {
     /// The header and rows of `wave`'s indresp: every schema source name of the
     /// wave, with filler columns around them, in a shuffled order.
     public static func indresp(
-        schema: SurveySchema, wave: Wave, persons: Int, drop: Set<String> = [], lineEnding: String = "\n"
+        schema: Schema, wave: Wave, persons: Int, drop: Set<String> = [], lineEnding: String = "\n"
     ) -> String {
         var columns: [(header: String, value: (Int) -> String)] = []
         columns.append(("\(wave.letter)_filler_a", { _ in "-9" }))

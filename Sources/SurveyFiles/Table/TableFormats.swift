@@ -13,6 +13,10 @@ public enum TableFormats {
     /// The delimited (tab) format, which reads whatever no other format claims.
     public static let delimited: any TableFormat = DelimitedFormat()
 
+    /// The binary formats built into ukpanel, asked after those registered at run time and
+    /// before the delimited fallback. A new built-in format is one entry here.
+    static let builtIn: [any TableFormat] = []
+
     /// Adds `format`; it is asked before the formats added earlier, and before the delimited fallback.
     /// A format of the same name is replaced.
     public static func register(_ format: any TableFormat) {
@@ -22,9 +26,9 @@ public enum TableFormats {
         }
     }
 
-    /// The registered formats, most recently added first, then the delimited fallback.
+    /// The formats registered at run time (most recent first), the built-in ones, then the delimited fallback.
     public static var all: [any TableFormat] {
-        formats.withLock { $0 } + [delimited]
+        formats.withLock { $0 } + builtIn + [delimited]
     }
 
     /// The format of `input`: `options.format` when set, else the first that recognises its first bytes.

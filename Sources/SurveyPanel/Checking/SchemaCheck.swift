@@ -48,7 +48,7 @@ public struct SchemaCheck: Sendable {
     /// Checks each wave's `indresp` in `download` against `schema`.
     ///
     /// - Throws: `SurveyFileError` when a file cannot be read.
-    public init(schema: SurveySchema, download: UKHLSDownload, options: ReadOptions = .init()) throws {
+    public init(schema: Schema, download: UKHLSDownload, options: ReadOptions = .init()) throws {
         waves = download.waves
         files = download.indresp
         notes = download.notes

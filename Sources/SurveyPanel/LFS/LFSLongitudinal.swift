@@ -38,7 +38,7 @@ public struct LFSLongitudinalData: Sendable {
     /// - Throws: `SurveyFileError` naming the file and variable when a required
     ///   variable is absent, or the file, line and variable when a cell is bad.
     public static func read(
-        file: LFSDownload.LongitudinalFile, schema: SurveySchema, options: ReadOptions = .init()
+        file: LFSDownload.LongitudinalFile, schema: Schema, options: ReadOptions = .init()
     ) throws -> LFSLongitudinalData {
         var options = options
         options.caseInsensitiveNames = true

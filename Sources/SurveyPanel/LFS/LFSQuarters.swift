@@ -24,13 +24,13 @@ public struct LFSQuarters: Sendable {
     /// A reader of one quarter's person file: names matched without regard to case,
     /// `{vintage}` filled from the file name.
     public static func reader(
-        schema: SurveySchema, file: LFSDownload.QuarterFile, options: ReadOptions = .init()
-    ) -> WaveFileReader {
+        schema: Schema, file: LFSDownload.QuarterFile, options: ReadOptions = .init()
+    ) -> RecordReader {
         var options = options
         options.caseInsensitiveNames = true
         var values: [String: String] = [:]
         if let vintage = file.vintage { values["vintage"] = vintage }
-        return WaveFileReader(
+        return RecordReader(
             schema: schema, role: "lfsp", context: SourceContext(ordinal: nil, values: values), input: file.input,
             options: options)
     }
@@ -39,7 +39,7 @@ public struct LFSQuarters: Sendable {
     ///
     /// - Throws: the first file's error (a missing required variable, a bad cell), naming file, line and variable.
     public static func load(
-        download: LFSDownload, schema: SurveySchema, range: ClosedRange<LFSPeriod>? = nil,
+        download: LFSDownload, schema: Schema, range: ClosedRange<LFSPeriod>? = nil,
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> LFSQuarters {
         let files = download.quarters.filter { range?.contains($0.period) ?? true }

@@ -18,7 +18,7 @@ public struct UKHLSPanel: Sendable {
     ///
     /// - Throws: the first `SurveyFileError` met, naming file, line and variable.
     public static func load(
-        download: UKHLSDownload, schema: SurveySchema, only: Set<Int>? = nil,
+        download: UKHLSDownload, schema: Schema, only: Set<Int>? = nil,
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> UKHLSPanel {
         let waves = download.waves.filter { only?.contains($0.number) ?? true }
@@ -28,7 +28,7 @@ public struct UKHLSPanel: Sendable {
                 let wave = waves[index]
                 guard let input = download.indresp[wave] else { return ([], 0) }
                 var records: [PersonWave] = []
-                let reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
+                let reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
                 let summary = try reader.forEachPerson { records.append($0) }
                 progress?("read \(input.fileName): \(summary.rows) people")
                 return (records, summary.bytes)

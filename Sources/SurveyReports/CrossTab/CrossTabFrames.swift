@@ -32,7 +32,7 @@ public struct CrossTabFrames: Sendable {
     ///
     /// - Throws: `SurveyFileError` naming the job's variable and the closest names when one is unknown,
     ///   or when a row or column variable is a decimal number (it has no categories).
-    public static func variables(_ spec: CrossTabSpec, schema: SurveySchema) throws(SurveyFileError) -> (
+    public static func variables(_ spec: CrossTabSpec, schema: Schema) throws(SurveyFileError) -> (
         rows: CrossTabVariable, columns: CrossTabVariable, all: [String: CrossTabVariable]
     ) {
         let available = CrossTabVariable.available(spec.survey, schema: schema)
@@ -151,7 +151,7 @@ public struct CrossTabFrames: Sendable {
     /// Streams one file into the frame `key` (period label `period`) of `state`: `derive` makes a row's derived
     /// indicators, `place` says where the row goes from its `design` slots.
     private static func scan(
-        _ reader: WaveFileReader, spec: CrossTabSpec, key: String, period: String, design: [String],
+        _ reader: RecordReader, spec: CrossTabSpec, key: String, period: String, design: [String],
         derivedNames: Set<String>,
         derive: @escaping (FileLayout, [HarmonisedValue], RowCells) throws -> (String) -> Int32?,
         place: (Row, [Slot]) -> Placement, into state: inout BuildState
@@ -191,7 +191,7 @@ public struct CrossTabFrames: Sendable {
     ///
     /// - Throws: the first reading error (file, line, variable), or an unknown variable.
     public init(
-        spec: CrossTabSpec, schema: SurveySchema, download: UKHLSDownload, waves: [Wave],
+        spec: CrossTabSpec, schema: Schema, download: UKHLSDownload, waves: [Wave],
         options: ReadOptions = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
     ) throws {
         let (rows, columns, all) = try Self.variables(spec, schema: schema)
@@ -203,18 +203,18 @@ public struct CrossTabFrames: Sendable {
         var state = BuildState()
         for wave in waves {
             guard let input = download.indresp[wave] else { continue }
-            var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
+            var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
             reader.onProgress = onProgress.map { report in { done, total in report("wave \(wave.letter)", done, total) }
             }
             let file = input.description
             let key = Self.frameKey(spec.by, own: "w\(wave.number)")
-            var fields: PersonWave.Fields?
+            var fields: RecordFields<PersonWave>?
             let count = try Self.scan(
                 reader, spec: spec, key: key, period: key, design: ["strata", "psu", "intdaty"],
                 derivedNames: derivedNames,
                 derive: { layout, values, row in
                     guard usesDerived else { return { _ in nil } }
-                    let resolved = fields ?? PersonWave.Fields(layout)
+                    let resolved = fields ?? RecordFields<PersonWave>(layout)
                     fields = resolved
                     let r = try PersonWave(values: values, fields: resolved, file: file, line: row.lineNumber)
                     return { name in
@@ -246,7 +246,7 @@ public struct CrossTabFrames: Sendable {
     ///
     /// - Throws: the first reading error (file, line, variable), or an unknown variable.
     public init(
-        spec: CrossTabSpec, schema: SurveySchema, files: [LFSDownload.QuarterFile],
+        spec: CrossTabSpec, schema: Schema, files: [LFSDownload.QuarterFile],
         options: ReadOptions = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
     ) throws {
         let (rows, columns, all) = try Self.variables(spec, schema: schema)
@@ -262,14 +262,14 @@ public struct CrossTabFrames: Sendable {
             let label = file.period.description
             reader.onProgress = onProgress.map { report in { done, total in report(label, done, total) } }
             let path = file.input.description
-            var fields: LFSPerson.Fields?
+            var fields: RecordFields<LFSPerson>?
             let year: Int32? = spec.by == .year ? Int32(file.period.year) : nil
             let count = try Self.scan(
                 reader, spec: spec, key: Self.frameKey(spec.by, own: file.period.fileCode),
                 period: spec.by == .all ? "all" : label, design: ["hserial"], derivedNames: derivedNames,
                 derive: { layout, values, row in
                     guard usesDerived else { return { _ in nil } }
-                    let resolved = fields ?? LFSPerson.Fields(layout)
+                    let resolved = fields ?? RecordFields<LFSPerson>(layout)
                     fields = resolved
                     let r = try LFSPerson(values: values, fields: resolved, file: path, line: row.lineNumber)
                     let valid = LFSDefinitions.validHome(r.home)

@@ -154,7 +154,7 @@ public struct CrossTabVariable: Sendable {
     }
 
     /// The variables a cross-tab of `survey` can use with `schema`: derived first, then harmonised.
-    public static func available(_ survey: CrossTabSpec.Survey, schema: SurveySchema) -> [CrossTabVariable] {
+    public static func available(_ survey: CrossTabSpec.Survey, schema: Schema) -> [CrossTabVariable] {
         let role = survey == .ukhls ? "indresp" : "lfsp"
         return derived(survey)
             + schema.variables(in: role).filter { $0.type == .code || $0.type == .int || $0.type == .number }.map {

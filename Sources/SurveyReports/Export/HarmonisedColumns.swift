@@ -12,7 +12,7 @@ public struct HarmonisedColumns: Sendable {
     /// or only those named in `only`, in schema order.
     ///
     /// - Throws: `SurveyFileError` naming `--vars` and the closest names when a name is not in the schema.
-    public init(schema: SurveySchema, role: String, excluded: Set<String> = [], only: [String]? = nil)
+    public init(schema: Schema, role: String, excluded: Set<String> = [], only: [String]? = nil)
         throws(SurveyFileError)
     {
         let all = schema.variables(in: role).filter { !excluded.contains($0.name) }

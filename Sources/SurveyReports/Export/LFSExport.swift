@@ -10,12 +10,12 @@ public struct LFSExport: Sendable {
     /// The variables exported.
     public let columns: HarmonisedColumns
     /// The schema.
-    public let schema: SurveySchema
+    public let schema: Schema
 
     /// An export of `schema`'s quarterly variables, or only those named in `only` (in schema order).
     ///
     /// - Throws: `SurveyFileError` naming `--vars` and the closest names when a name is not in the schema.
-    public init(schema: SurveySchema, only: [String]? = nil) throws(SurveyFileError) {
+    public init(schema: Schema, only: [String]? = nil) throws(SurveyFileError) {
         columns = try HarmonisedColumns(schema: schema, role: "lfsp", only: only)
         self.schema = schema
     }

@@ -23,7 +23,7 @@ public struct PanelExport: Sendable {
     /// The variables exported (without `pidp`, which comes first).
     public let columns: HarmonisedColumns
     /// The schema.
-    public let schema: SurveySchema
+    public let schema: Schema
     /// Long or wide.
     public let format: Format
 
@@ -33,7 +33,7 @@ public struct PanelExport: Sendable {
     /// An export of `schema`'s `indresp` variables, or only those named in `only` (in schema order).
     ///
     /// - Throws: `SurveyFileError` naming `--vars` and the closest names when a name is not in the schema.
-    public init(schema: SurveySchema, only: [String]? = nil, format: Format = .long) throws(SurveyFileError) {
+    public init(schema: Schema, only: [String]? = nil, format: Format = .long) throws(SurveyFileError) {
         columns = try HarmonisedColumns(schema: schema, role: "indresp", excluded: ["pidp"], only: only)
         self.schema = schema
         self.format = format
@@ -84,7 +84,7 @@ public struct PanelExport: Sendable {
         wave: Wave, input: DataInput, options: ReadOptions,
         onProgress: ((Wave, Int, Int?) -> Void)?, _ body: (Int, [HarmonisedValue], [Int?]) throws -> Void
     ) throws {
-        var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
+        var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
         reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
         // Where each variable sits in a row's values: the same for every row of the file.
         var positions: [Int?] = []

@@ -13,10 +13,10 @@ import SurveySchema
 /// briefing's definitions (`BriefingDefinitions`).
 public struct TransitionsExport: Sendable {
     /// The schema the waves are read with.
-    public let schema: SurveySchema
+    public let schema: Schema
 
     /// An export reading with `schema`.
-    public init(schema: SurveySchema) { self.schema = schema }
+    public init(schema: Schema) { self.schema = schema }
 
     /// One column group: its name(s), label, and how a pair fills it.
     struct Column: Sendable {
@@ -153,7 +153,7 @@ public struct TransitionsExport: Sendable {
         var fields: [String] = []
         for wave in waves.sorted() {
             guard let input = download.indresp[wave] else { continue }
-            var reader = WaveFileReader(schema: schema, wave: wave, input: input, options: options)
+            var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
             reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
             var current: [Int: PersonWave] = [:]
             var count = 0

@@ -32,7 +32,7 @@ public struct FileLayout: Sendable {
     /// - Throws: `SurveyFileError.Code.missingVariable` for the first required
     ///   variable the file lacks, naming the file, the source name and the closest names present.
     public init(
-        schema: SurveySchema, role: String, wave: Wave, header: TableHeader, file: String
+        schema: Schema, role: String, wave: Wave, header: TableHeader, file: String
     ) throws(SurveyFileError) {
         try self.init(
             schema: schema, role: role, context: SourceContext(wave: wave), wave: wave, header: header, file: file)
@@ -40,7 +40,7 @@ public struct FileLayout: Sendable {
 
     /// Resolves `schema`'s variables of file role `role` against a header, with `context` filling the templates.
     public init(
-        schema: SurveySchema, role: String, context: SourceContext, wave: Wave? = nil, header: TableHeader,
+        schema: Schema, role: String, context: SourceContext, wave: Wave? = nil, header: TableHeader,
         file: String
     ) throws(SurveyFileError) {
         self.wave = wave

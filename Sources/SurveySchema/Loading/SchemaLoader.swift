@@ -8,7 +8,7 @@ public enum SchemaLoader {
     /// The built-in schema `name` (`ukhls`).
     ///
     /// - Throws: `SchemaError` when there is no such schema.
-    public static func builtin(_ name: String) throws(SchemaError) -> SurveySchema {
+    public static func builtin(_ name: String) throws(SchemaError) -> Schema {
         guard let text = BuiltinSchemas.yaml[name] else {
             throw SchemaError(
                 origin: "schemas",
@@ -22,7 +22,7 @@ public enum SchemaLoader {
     public static func builtinText(_ name: String) -> String? { BuiltinSchemas.yaml[name] }
 
     /// Loads the built-in schema `name`, then the user's schema files in order.
-    public static func load(builtin name: String, extendedBy files: [String]) throws -> SurveySchema {
+    public static func load(builtin name: String, extendedBy files: [String]) throws -> Schema {
         var schema = try builtin(name)
         for path in files {
             let text: String
@@ -39,7 +39,7 @@ public enum SchemaLoader {
     /// Parses `yaml`; with a `base`, the text extends it.
     ///
     /// - Throws: `SchemaError` naming `origin`, the line and the variable.
-    public static func load(yaml: String, origin: String, base: SurveySchema?) throws(SchemaError) -> SurveySchema {
+    public static func load(yaml: String, origin: String, base: Schema?) throws(SchemaError) -> Schema {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -53,7 +53,7 @@ public enum SchemaLoader {
         try reader.checkKeys(
             top, allowed: ["survey", "title", "waves", "files", "missing", "codesets", "variables", "extends"],
             variable: nil)
-        var schema: SurveySchema
+        var schema: Schema
         if let base {
             if let extends = top["extends"]?.string, extends != base.survey {
                 throw SchemaError(
@@ -65,7 +65,7 @@ public enum SchemaLoader {
             guard let survey = top["survey"]?.string else {
                 throw SchemaError(origin: origin, reason: "a schema needs `survey:` (its short name)")
             }
-            schema = SurveySchema(
+            schema = Schema(
                 survey: survey, title: survey, waves: WaveRange(from: 1, to: nil), files: [:], missingCodes: [:],
                 variables: [], origins: [])
         }

@@ -30,11 +30,11 @@ public struct SourceMapping: Sendable, Hashable {
     }
 }
 
-extension SurveySchema {
+extension Schema {
     /// The schema with `mappings` applied.
     ///
     /// - Throws: `SchemaError` when a mapping names a variable the schema lacks.
-    public func applying(_ mappings: [SourceMapping]) throws(SchemaError) -> SurveySchema {
+    public func applying(_ mappings: [SourceMapping]) throws(SchemaError) -> Schema {
         var schema = self
         for mapping in mappings {
             guard var variable = schema.variable(mapping.variable) else {

@@ -3,7 +3,7 @@ import SurveyFiles
 /// One person in one LFS quarter, decoded through the schema: the one record type
 /// of the quarterly LFS, from reading to linking to estimation. Codes are stored
 /// narrow, so many quarters stay small in memory.
-public struct LFSPerson: Sendable, Hashable {
+public struct LFSPerson: SurveyRecord, Hashable {
     /// Household serial (HSERIALP): the cluster in standard errors.
     public var hserial: Int
     /// Person number in the household.
@@ -31,34 +31,23 @@ public struct LFSPerson: Sendable, Hashable {
     /// In employment (ILODEFR = 1).
     public var isWorker: Bool { ilodefr == .value(1) }
 
-    /// The harmonised variables an `LFSPerson` holds, in the order of `Fields`.
-    enum Field: Int, CaseIterable {
+    /// The harmonised variables an `LFSPerson` holds.
+    public enum Field: Int, CaseIterable, Sendable {
         case hserial, persno, casenop, thiswv, age, ilodefr, home, home2, nssecMajor, nssec5, nssec3, region, weight
-
-        /// The harmonised name in the schema.
-        var name: String { self == .nssecMajor ? "nssec_major" : String(describing: self) }
     }
 
-    /// Where each field's value sits in a file's decoded values, resolved once per file.
-    public struct Fields: Sendable {
-        let positions: [Int]
-
-        /// The positions in `layout`'s values (−1 for a variable the layout lacks).
-        public init(_ layout: FileLayout) {
-            positions = Field.allCases.map { layout.position(of: $0.name) ?? -1 }
-        }
+    public static func harmonisedName(_ field: Field) -> String {
+        field == .nssecMajor ? "nssec_major" : String(describing: field)
     }
 
     /// Builds the record from one row's decoded values.
     ///
     /// - Throws: `.invalidValue` naming the file, line and `HSERIALP` when the household serial is absent.
-    public init(values: [HarmonisedValue], fields: Fields, file: String, line: Int) throws(SurveyFileError) {
-        let positions = fields.positions
-        @inline(__always) func value(_ f: Field) -> HarmonisedValue {
-            let p = positions[f.rawValue]
-            return p >= 0 ? values[p] : .missing(.notInFile)
-        }
-        @inline(__always) func code(_ f: Field) -> Observed<Int16> { value(f).intObserved.narrowed() }
+    public init(values: [HarmonisedValue], fields: RecordFields<LFSPerson>, file: String, line: Int)
+        throws(SurveyFileError)
+    {
+        @inline(__always) func value(_ f: Field) -> HarmonisedValue { fields.value(f, in: values) }
+        @inline(__always) func code(_ f: Field) -> Observed<Int16> { fields.code(f, in: values) }
         guard let hserial = value(.hserial).intObserved.value else {
             throw SurveyFileError(
                 .invalidValue, file: file, line: line, variable: "HSERIALP",

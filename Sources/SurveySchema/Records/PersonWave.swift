@@ -4,7 +4,7 @@ import SurveyFiles
 /// record type of the UKHLS, used from reading to linking to estimation. Every
 /// value is a value or a typed missing reason; codes are stored narrow, so a full
 /// panel (seven waves of ~35,000 people) stays small in memory.
-public struct PersonWave: Sendable, Hashable {
+public struct PersonWave: SurveyRecord, Hashable {
     /// The six reasons for moving (MovY, multiple choice): 1 mentioned, 0 not.
     public struct MoveReasons: Sendable, Hashable {
         public var family: Observed<Int16>
@@ -82,41 +82,24 @@ public struct PersonWave: Sendable, Hashable {
         return Int(y) * 12 + Int(m) - 1
     }
 
-    /// The harmonised names a `PersonWave` has a property for.
-    public static var harmonisedNames: [String] { Field.allCases.map(\.name) }
-
-    /// The harmonised variables a `PersonWave` holds, in the order of `Fields`.
-    enum Field: Int, CaseIterable {
+    /// The harmonised variables a `PersonWave` holds.
+    public enum Field: Int, CaseIterable, Sendable {
         case pidp, hidp, pno, intdaty, intdatm, ivfio, sex, age, gor, nssec5, nssec8, nssec3, jbstat, jbhas, jboff,
             jbsemp, jbpl, jspl, jbwah, wfhdays, origadd, addrmov, distmov, movyFamily, movyEducation,
             movyEmployment, movyHousing, movyArea, movyOther, weightXS, weightLW, strata, psu
-
-        /// The harmonised name in the schema.
-        var name: String {
-            switch self {
-            case .movyFamily: return "movy_family"
-            case .movyEducation: return "movy_education"
-            case .movyEmployment: return "movy_employment"
-            case .movyHousing: return "movy_housing"
-            case .movyArea: return "movy_area"
-            case .movyOther: return "movy_other"
-            case .weightXS: return "weight_xs"
-            case .weightLW: return "weight_lw"
-            default: return String(describing: self)
-            }
-        }
     }
 
-    /// Where each field's value sits in a file's decoded values: resolved once per file,
-    /// so building a record per row is indexing, with no name lookup.
-    public struct Fields: Sendable {
-        let wave: Wave?
-        let positions: [Int]
-
-        /// The positions in `layout`'s values (−1 for a variable the layout lacks).
-        public init(_ layout: FileLayout) {
-            wave = layout.wave
-            positions = Field.allCases.map { layout.position(of: $0.name) ?? -1 }
+    public static func harmonisedName(_ field: Field) -> String {
+        switch field {
+        case .movyFamily: return "movy_family"
+        case .movyEducation: return "movy_education"
+        case .movyEmployment: return "movy_employment"
+        case .movyHousing: return "movy_housing"
+        case .movyArea: return "movy_area"
+        case .movyOther: return "movy_other"
+        case .weightXS: return "weight_xs"
+        case .weightLW: return "weight_lw"
+        default: return String(describing: field)
         }
     }
 
@@ -124,13 +107,11 @@ public struct PersonWave: Sendable, Hashable {
     ///
     /// - Throws: `.invalidValue` naming the file, line and variable when `pidp` or `hidp` is absent,
     ///   or when the layout is not a UKHLS wave's.
-    public init(values: [HarmonisedValue], fields: Fields, file: String, line: Int) throws(SurveyFileError) {
-        let positions = fields.positions
-        @inline(__always) func value(_ f: Field) -> HarmonisedValue {
-            let p = positions[f.rawValue]
-            return p >= 0 ? values[p] : .missing(.notInFile)
-        }
-        @inline(__always) func code(_ f: Field) -> Observed<Int16> { value(f).intObserved.narrowed() }
+    public init(values: [HarmonisedValue], fields: RecordFields<PersonWave>, file: String, line: Int)
+        throws(SurveyFileError)
+    {
+        @inline(__always) func value(_ f: Field) -> HarmonisedValue { fields.value(f, in: values) }
+        @inline(__always) func code(_ f: Field) -> Observed<Int16> { fields.code(f, in: values) }
         @inline(__always) func number(_ f: Field) -> Observed<Double> { value(f).numberObserved }
         guard let wave = fields.wave else {
             throw SurveyFileError(

@@ -23,10 +23,10 @@ public struct LFSSynthOptions: Sendable {
 /// Writes synthetic LFS quarters and five-quarter longitudinal datasets in the
 /// UK Data Service's layout, and truth.json.
 public struct LFSSynthesizer {
-    public let schema: SurveySchema
+    public let schema: Schema
     public let options: LFSSynthOptions
 
-    public init(schema: SurveySchema, options: LFSSynthOptions) {
+    public init(schema: Schema, options: LFSSynthOptions) {
         self.schema = schema
         self.options = options
     }

@@ -7,8 +7,8 @@ import SurveySchema
 /// every file whose header the schema cannot resolve set aside and reported, so
 /// the rest still runs. New waves and quarters are picked up by discovery alone.
 struct BatchData {
-    var ukhlsSchema: SurveySchema?
-    var lfsSchema: SurveySchema?
+    var ukhlsSchema: Schema?
+    var lfsSchema: Schema?
     var ukhls: UKHLSDownload?
     var lfs: LFSDownload?
     /// Why the UKHLS or LFS data could not be used at all.
@@ -29,7 +29,7 @@ struct BatchData {
                 for wave in download.waves {
                     guard let input = download.indresp[wave] else { continue }
                     do {
-                        try WaveFileReader(schema: schema, wave: wave, input: input, options: options).resolveHeader()
+                        try RecordReader(schema: schema, wave: wave, input: input, options: options).resolveHeader()
                     } catch {
                         setAside.append(("UKHLS wave \(wave.number) (\(wave.letter))", "\(error)"))
                         download.indresp[wave] = nil
@@ -71,7 +71,7 @@ struct BatchData {
     }
 
     /// The built-in schema with the job's files and mappings.
-    static func schema(_ survey: String, job: BatchJob) throws -> SurveySchema {
+    static func schema(_ survey: String, job: BatchJob) throws -> Schema {
         let parsed = try (job.mappings[survey] ?? []).map { text throws(SchemaError) in try SourceMapping(parsing: text)
         }
         return try SchemaLoader.load(builtin: survey, extendedBy: job.schemaFiles[survey] ?? []).applying(parsed)

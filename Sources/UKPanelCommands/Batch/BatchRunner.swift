@@ -279,14 +279,14 @@ final class BatchRunner {
         }
     }
 
-    func ukhls(_ data: BatchData) throws -> (UKHLSDownload, SurveySchema) {
+    func ukhls(_ data: BatchData) throws -> (UKHLSDownload, Schema) {
         guard let download = data.ukhls, let schema = data.ukhlsSchema, data.ukhlsProblem == nil else {
             throw UserError("UKHLS data \(job.ukhls ?? "(none)"): \(data.ukhlsProblem ?? "not given")")
         }
         return (download, schema)
     }
 
-    func lfs(_ data: BatchData) throws -> (LFSDownload, SurveySchema) {
+    func lfs(_ data: BatchData) throws -> (LFSDownload, Schema) {
         guard let download = data.lfs, let schema = data.lfsSchema, data.lfsProblem == nil else {
             throw UserError("LFS data \(job.lfs.joined(separator: ", ")): \(data.lfsProblem ?? "not given")")
         }

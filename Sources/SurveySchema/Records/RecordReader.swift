@@ -1,10 +1,11 @@
 import SurveyFiles
 
-/// Streams one wave's file through the schema: each row decoded to harmonised
-/// values (or a `PersonWave`), reading only the columns the schema needs.
-public struct WaveFileReader {
+/// Streams one survey file (a UKHLS wave, an LFS quarter) through the schema, in
+/// whatever format it comes: each row decoded to harmonised values, or to the
+/// survey's record (`PersonWave`, `LFSPerson`), reading only the columns the schema needs.
+public struct RecordReader {
     /// The schema.
-    public let schema: SurveySchema
+    public let schema: Schema
     /// The file's role in the schema (`indresp`, `lfsp`).
     public let role: String
     /// The UKHLS wave, when the file is one.
@@ -20,7 +21,7 @@ public struct WaveFileReader {
 
     /// A reader of `input`, the `role` file of `wave`.
     public init(
-        schema: SurveySchema, role: String = "indresp", wave: Wave, input: DataInput,
+        schema: Schema, role: String = "indresp", wave: Wave, input: DataInput,
         options: ReadOptions = .init()
     ) {
         self.schema = schema
@@ -33,7 +34,7 @@ public struct WaveFileReader {
 
     /// A reader of `input`, the `role` file described by `context` (an LFS quarter).
     public init(
-        schema: SurveySchema, role: String, context: SourceContext, input: DataInput,
+        schema: Schema, role: String, context: SourceContext, input: DataInput,
         options: ReadOptions = .init()
     ) {
         self.schema = schema
@@ -79,27 +80,27 @@ public struct WaveFileReader {
         }
     }
 
-    /// Calls `body` with each person's record (a UKHLS wave's file).
+    /// Calls `body` with each row's record of type `Record`, its fields resolved once for the file.
+    @discardableResult
+    public func forEach<Record: SurveyRecord>(_: Record.Type, _ body: (Record) throws -> Void) throws -> TableSummary {
+        let file = input.description
+        var fields: RecordFields<Record>?
+        return try forEachRecord { layout, values, row in
+            let resolved = fields ?? RecordFields(layout)
+            fields = resolved
+            try body(try Record(values: values, fields: resolved, file: file, line: row.lineNumber))
+        }
+    }
+
+    /// Calls `body` with each person of a UKHLS wave's file.
     @discardableResult
     public func forEachPerson(_ body: (PersonWave) throws -> Void) throws -> TableSummary {
-        let file = input.description
-        var fields: PersonWave.Fields?
-        return try forEachRecord { layout, values, row in
-            let resolved = fields ?? PersonWave.Fields(layout)
-            fields = resolved
-            try body(try PersonWave(values: values, fields: resolved, file: file, line: row.lineNumber))
-        }
+        try forEach(PersonWave.self, body)
     }
 
     /// Calls `body` with each person of an LFS quarter's file.
     @discardableResult
     public func forEachLFSPerson(_ body: (LFSPerson) throws -> Void) throws -> TableSummary {
-        let file = input.description
-        var fields: LFSPerson.Fields?
-        return try forEachRecord { layout, values, row in
-            let resolved = fields ?? LFSPerson.Fields(layout)
-            fields = resolved
-            try body(try LFSPerson(values: values, fields: resolved, file: file, line: row.lineNumber))
-        }
+        try forEach(LFSPerson.self, body)
     }
 }

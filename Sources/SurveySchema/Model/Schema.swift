@@ -1,7 +1,7 @@
 /// A survey's schema: its files, missing codes and harmonised variables,
 /// loaded from `schemas/NAME.yaml` (built in) and optionally extended by a
 /// user's schema file and `--map` mappings.
-public struct SurveySchema: Sendable {
+public struct Schema: Sendable {
     /// The survey's short name (`ukhls`).
     public var survey: String
     /// Its full title.
