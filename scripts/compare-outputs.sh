@@ -53,12 +53,12 @@ rm -rf "$work"
 mkdir -p "$work"
 
 # Runs the command list with binary $1 into $work/$2. Outputs go to the same relative paths for
-# both binaries (out/…), so printed paths are comparable too.
+# both binaries (bench-data/compare-out/…), so printed paths are comparable too.
 run_all() {
   local bin=$1 name=$2
-  rm -rf out-compare
-  mkdir -p out-compare
-  local o=out-compare
+  local o=bench-data/compare-out
+  rm -rf $o
+  mkdir -p $o
   local wave14=samples/ukhls/UKDA-6614-tab/tab/ukhls/n_indresp.tab.gz
   {
     "$bin" reproduce esrc-2025 --quiet --out $o/reproduce --frames $o/reproduce-frames
@@ -103,7 +103,7 @@ for step in manifest.get("steps", {}).values():
 json.dump(manifest, open(path, "w"), indent=1, sort_keys=True)
 PY
   fi
-  mv out-compare "$work/$name"
+  mv $o "$work/$name"
 }
 
 run_all "$baseline" baseline
