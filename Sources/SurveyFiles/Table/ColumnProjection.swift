@@ -1,4 +1,4 @@
-/// Which columns of a delimited file to decode, and into which slot each goes.
+/// Which columns of a table file to decode, and into which slot each goes.
 ///
 /// Slots are numbered in the order the caller asked for the columns, so
 /// `row.int(0)` is the first requested variable whatever its position in the file.

@@ -48,7 +48,7 @@ public struct RowCells {
         case .bytes: return CellDecoding.int(base + cell.first, count: cell.second - cell.first)
         case .integer: return cell.first
         case .real:
-            let v = Double(bitPattern: UInt64(UInt(bitPattern: cell.first)))
+            let v = cell.realValue
             return v.rounded() == v && abs(v) < 9e15 ? Int(v) : nil
         case .missing: return nil
         }
@@ -61,7 +61,7 @@ public struct RowCells {
         switch cell.kind {
         case .bytes: return CellDecoding.double(base + cell.first, count: cell.second - cell.first)
         case .integer: return Double(cell.first)
-        case .real: return Double(bitPattern: UInt64(UInt(bitPattern: cell.first)))
+        case .real: return cell.realValue
         case .missing: return nil
         }
     }
@@ -88,7 +88,7 @@ public struct RowCells {
                 as: UTF8.self)
         case .integer: return String(cell.first)
         case .real:
-            let v = Double(bitPattern: UInt64(UInt(bitPattern: cell.first)))
+            let v = cell.realValue
             return v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
         case .missing: return cell.formatMissing?.description ?? "."
         }

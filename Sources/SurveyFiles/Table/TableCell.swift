@@ -69,6 +69,9 @@ public struct TableCell: BitwiseCopyable, Sendable {
     /// An empty cell.
     public static let empty = TableCell.bytes(start: 0, end: 0)
 
+    /// The number of a `real` cell.
+    @usableFromInline var realValue: Double { Double(bitPattern: UInt64(UInt(bitPattern: first))) }
+
     @usableFromInline var formatMissing: FormatMissing? {
         guard kind == .missing else { return nil }
         switch missingCode {

@@ -4,8 +4,8 @@ import SurveySchema
 /// One person of an ONS longitudinal dataset: the weight, and the answers of each
 /// quarter the dataset follows (five, or two).
 public struct LFSHistory: Sendable, Hashable {
-    /// One quarter's answers.
-    public struct Quarter: Sendable, Hashable {
+    /// One quarter's answers: the schema's `longitudinal` variables with `{q}` set to the quarter.
+    public struct Quarter: SurveyRecord, Hashable {
         public var age: Observed<Int16>
         public var ilodefr: Observed<Int16>
         public var home: Observed<Int16>
@@ -15,6 +15,25 @@ public struct LFSHistory: Sendable, Hashable {
 
         /// In employment (ILODEFR = 1).
         public var isWorker: Bool { ilodefr == .value(1) }
+
+        /// The harmonised variables a quarter holds.
+        public enum Field: Int, CaseIterable, Sendable {
+            case age, ilodefr, home, region, nssecMajor, nssec5
+        }
+
+        public static func harmonisedName(_ field: Field) -> String {
+            "long_" + (field == .nssecMajor ? "nssec_major" : String(describing: field))
+        }
+
+        /// The quarter's answers from its decoded values.
+        public init(values: [HarmonisedValue], fields: RecordFields<Quarter>, file: String, line: Int) {
+            age = fields.code(.age, in: values)
+            ilodefr = fields.code(.ilodefr, in: values)
+            home = fields.code(.home, in: values)
+            region = fields.code(.region, in: values)
+            nssecMajor = fields.code(.nssecMajor, in: values)
+            nssec5 = fields.code(.nssec5, in: values)
+        }
     }
 
     /// PERSID.
@@ -45,7 +64,12 @@ public struct LFSLongitudinalData: Sendable {
         let reader = try TableFormats.reader(for: file.input, options: options)
         let name = file.input.description
         var layouts: [FileLayout] = []
+        var fields: [RecordFields<LFSHistory.Quarter>] = []
         var offsets: [Int] = []
+        var persidPosition: Int?
+        var weightPosition: Int?
+        // One decoding buffer per quarter, reused for every row.
+        var buffers: [[HarmonisedValue]] = []
         var histories: [LFSHistory] = []
         try reader.read(project: { header in
             var columns: [Int] = []
@@ -56,29 +80,26 @@ public struct LFSLongitudinalData: Sendable {
                 offsets.append(columns.count)
                 columns += layout.projection.columnIndices
                 layouts.append(layout)
+                fields.append(RecordFields(layout))
             }
+            persidPosition = layouts.first?.position(of: "persid")
+            weightPosition = layouts.first?.position(of: "long_weight")
+            buffers = Array(repeating: [], count: layouts.count)
             return ColumnProjection(columnIndices: columns, columnCount: header.names.count)
         }) { row in
             var quarters: [LFSHistory.Quarter] = []
+            quarters.reserveCapacity(layouts.count)
             var persid: Int?
             var weight: Observed<Double> = .missing(.notInFile)
             for (q, layout) in layouts.enumerated() {
                 let cells = row.slots(from: offsets[q], count: layout.projection.columnIndices.count)
-                let values = try layout.decode(cells, file: name)
-                func int(_ n: String) -> Observed<Int16> {
-                    guard let i = layout.position(of: n) else { return .missing(.notInFile) }
-                    return values[i].intObserved.narrowed()
-                }
+                try layout.decode(cells, file: name, into: &buffers[q])
+                let values = buffers[q]
                 if q == 0 {
-                    persid = layout.position(of: "persid").flatMap { values[$0].intObserved.value }
-                    weight =
-                        layout.position(of: "long_weight").map { values[$0].numberObserved } ?? .missing(.notInFile)
+                    persid = persidPosition.flatMap { values[$0].intObserved.value }
+                    weight = weightPosition.map { values[$0].numberObserved } ?? .missing(.notInFile)
                 }
-                quarters.append(
-                    LFSHistory.Quarter(
-                        age: int("long_age"), ilodefr: int("long_ilodefr"), home: int("long_home"),
-                        region: int("long_region"),
-                        nssecMajor: int("long_nssec_major"), nssec5: int("long_nssec5")))
+                quarters.append(LFSHistory.Quarter(values: values, fields: fields[q], file: name, line: row.lineNumber))
             }
             guard let persid else {
                 throw SurveyFileError(
