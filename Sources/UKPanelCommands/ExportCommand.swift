@@ -43,8 +43,11 @@ struct WaveSelection: ParsableArguments {
             chosen = found.filter { wanted.contains($0) }
         }
         guard !chosen.isEmpty else {
-            throw UserError(
-                "none of the waves \(waves) is in the download (found: \(found.map(\.letter).joined(separator: ", ")))")
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "none of the waves \(waves) is in the download (found: \(found.map(\.letter).joined(separator: ", ")))"
+            )
         }
         return chosen
     }
@@ -178,8 +181,10 @@ struct ExportLFSCommand: ParsableCommand {
         let download = try LFSDownload(roots: roots)
         let files = download.quarters.filter { range?.contains($0.period) ?? true }
         guard !files.isEmpty else {
-            throw UserError(
-                "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
             )
         }
         let export = try LFSExport(schema: schema, only: variableList(vars))

@@ -87,7 +87,8 @@ struct ReproduceESRC2025Command: ParsableCommand {
         if let lfs {
             let download = try LFSDownload(root: lfs)
             guard !download.quarters.isEmpty else {
-                throw UserError("--lfs \(lfs): no LFS quarterly files (lfsp_<quarter><yy>_eul…) there")
+                throw SurveyError(
+                    .invalidArgument, reason: "--lfs \(lfs): no LFS quarterly files (lfsp_<quarter><yy>_eul…) there")
             }
             return download
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyFiles
 import SurveySchema
 
 /// Options that choose the schema: the built-in one, extended by user files and mappings.
@@ -20,7 +21,7 @@ struct SchemaOptions: ParsableArguments {
 
     /// The schema for `survey`, with the user's files and mappings applied.
     func load(_ survey: String) throws -> Schema {
-        let parsed = try mappings.map { text throws(SchemaError) in try SourceMapping(parsing: text) }
+        let parsed = try mappings.map { text throws(SurveyError) in try SourceMapping(parsing: text) }
         return try SchemaLoader.load(builtin: survey, extendedBy: schemaFiles).applying(parsed)
     }
 }
@@ -38,16 +39,12 @@ struct DataOptions: ParsableArguments {
     func root(defaultSample: String = "samples/ukhls") throws -> String {
         if let data { return data }
         guard FileManager.default.fileExists(atPath: defaultSample) else {
-            throw UserError(
-                "no --data given and the default sample \(defaultSample) is not here: run from the ukpanel folder, or give --data PATH"
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "no --data given and the default sample \(defaultSample) is not here: run from the ukpanel folder, or give --data PATH"
             )
         }
         return defaultSample
     }
-}
-
-/// A problem with what the user asked for, printed as it is (exit status 1).
-struct UserError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -45,8 +45,10 @@ struct LFSDataOptions: ParsableArguments {
     func roots() throws -> [String] {
         if !data.isEmpty { return data }
         guard FileManager.default.fileExists(atPath: "samples/lfs") else {
-            throw UserError(
-                "no --data given and the default sample samples/lfs is not here: run from the ukpanel folder, or give --data PATH"
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "no --data given and the default sample samples/lfs is not here: run from the ukpanel folder, or give --data PATH"
             )
         }
         return ["samples/lfs"]
@@ -58,13 +60,15 @@ struct LFSDataOptions: ParsableArguments {
         func parse(_ text: String?, _ name: String, _ fallback: LFSPeriod) throws -> LFSPeriod {
             guard let text else { return fallback }
             guard let p = LFSPeriod(quarterLabel: text) else {
-                throw UserError("--\(name) \(text): give a quarter as YYYYQn, e.g. 2021Q4")
+                throw SurveyError(.invalidArgument, reason: "--\(name) \(text): give a quarter as YYYYQn, e.g. 2021Q4")
             }
             return p
         }
         let first = try parse(from, "from", LFSPeriod(year: 1992, quarter: 1))
         let last = try parse(to, "to", LFSPeriod(year: 2099, quarter: 4))
-        guard first <= last else { throw UserError("--from \(from ?? "") is after --to \(to ?? "")") }
+        guard first <= last else {
+            throw SurveyError(.invalidArgument, reason: "--from \(from ?? "") is after --to \(to ?? "")")
+        }
         return first...last
     }
 
@@ -105,8 +109,10 @@ struct LFSHomeWorkingCommand: ParsableCommand {
         let download = try LFSDownload(roots: roots)
         let range = try lfs.range()
         guard download.quarters.contains(where: { range?.contains($0.period) ?? true }) else {
-            throw UserError(
-                "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
             )
         }
         let say = reading.progress
@@ -149,8 +155,10 @@ struct LFSTransitionsCommand: ParsableCommand {
             range.map { $0.contains(f.first) && $0.contains(f.last) } ?? true
         }
         guard !files.isEmpty || linkQuarters else {
-            throw UserError(
-                "no LFS longitudinal datasets (lgwtYY_5q_…_eul.tab) in \(roots.joined(separator: ", ")); give --link-quarters to link quarterly files instead"
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "no LFS longitudinal datasets (lgwtYY_5q_…_eul.tab) in \(roots.joined(separator: ", ")); give --link-quarters to link quarterly files instead"
             )
         }
         let say = reading.progress

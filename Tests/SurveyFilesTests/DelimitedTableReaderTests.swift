@@ -89,7 +89,7 @@ struct DelimitedTableReaderTests {
         do {
             _ = try readAll(DataInput(path: path), columns: ["a"], chunkSize: chunkSize, pipelined: true)
             Issue.record("no error")
-        } catch let error as SurveyFileError {
+        } catch let error as SurveyError {
             #expect(error.code == .wrongFieldCount)
             #expect(error.file == path)
             #expect(error.line == 3)
@@ -105,7 +105,7 @@ struct DelimitedTableReaderTests {
         do {
             _ = try readAll(DataInput(path: path), columns: ["h_jbstta"], chunkSize: 1 << 20, pipelined: false)
             Issue.record("no error")
-        } catch let error as SurveyFileError {
+        } catch let error as SurveyError {
             #expect(error.code == .missingVariable)
             #expect(error.variable == "h_jbstta")
             #expect(error.hint?.hasPrefix("the closest variables present are h_jbstat") == true)
@@ -136,10 +136,10 @@ struct DelimitedTableReaderTests {
     func emptyAndMissing() throws {
         let folder = try makeTemporaryFolder()
         try writeFile(folder + "/empty.tab", [])
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) {
+        #expect(throws: SurveyError(.corrupt, file: "", reason: "")) {
             try readAll(DataInput(path: folder + "/empty.tab"), columns: [], chunkSize: 100, pipelined: true)
         }
-        #expect(throws: SurveyFileError(.cannotOpen, file: "", reason: "")) {
+        #expect(throws: SurveyError(.cannotOpen, file: "", reason: "")) {
             try readAll(DataInput(path: folder + "/nope.tab"), columns: [], chunkSize: 100, pipelined: true)
         }
     }

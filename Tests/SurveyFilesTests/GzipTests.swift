@@ -51,7 +51,7 @@ struct GzipTests {
         do {
             _ = try TestSupport.drain(source, bufferSize: 4096)
             Issue.record("no error")
-        } catch let error as SurveyFileError {
+        } catch let error as SurveyError {
             #expect(error.code == .truncated)
             #expect(error.file == "cut.gz")
             #expect(error.byteOffset == cut.count)
@@ -63,7 +63,7 @@ struct GzipTests {
         var compressed = try gzipMember(Self.text)
         compressed[compressed.count - 6] ^= 0xFF  // inside the CRC-32 trailer
         let source = try InflatingByteSource(upstream: BytesSource(compressed), format: .gzip, name: "bad.gz")
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) {
+        #expect(throws: SurveyError(.corrupt, file: "", reason: "")) {
             try TestSupport.drain(source, bufferSize: 4096)
         }
     }
@@ -75,7 +75,7 @@ struct GzipTests {
         #expect(try TestSupport.drain(padded, bufferSize: 100) == Self.text)
         let garbage = try InflatingByteSource(
             upstream: BytesSource(member + Array("junk".utf8)), format: .gzip, name: "g.gz")
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) {
+        #expect(throws: SurveyError(.corrupt, file: "", reason: "")) {
             try TestSupport.drain(garbage, bufferSize: 100)
         }
     }
@@ -87,13 +87,13 @@ struct GzipTests {
         let limits = DecompressionLimits(maxOutputBytes: 1 << 20, maxRatio: 1_000_000, ratioGraceBytes: 0)
         let source = try InflatingByteSource(
             upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: limits)
-        #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) {
+        #expect(throws: SurveyError(.decompressionLimit, file: "", reason: "")) {
             try TestSupport.drain(source, bufferSize: 4096)
         }
         let ratio = DecompressionLimits(maxOutputBytes: .max, maxRatio: 100, ratioGraceBytes: 64 << 10)
         let again = try InflatingByteSource(
             upstream: BytesSource(compressed), format: .gzip, name: "b.gz", limits: ratio)
-        #expect(throws: SurveyFileError(.decompressionLimit, file: "", reason: "")) {
+        #expect(throws: SurveyError(.decompressionLimit, file: "", reason: "")) {
             try TestSupport.drain(again, bufferSize: 4096)
         }
     }

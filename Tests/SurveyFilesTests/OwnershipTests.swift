@@ -13,7 +13,7 @@ struct OwnershipTests {
         #expect {
             _ = try DeflatingSink(downstream: sink, format: .gzip, level: level)
         } throws: { error in
-            (error as? SurveyFileError)?.code == .unsupported
+            (error as? SurveyError)?.code == .unsupported
         }
         // The sink is untouched and still usable by a valid compressor.
         let good = try DeflatingSink(downstream: sink, format: .gzip, level: 1)
@@ -27,7 +27,7 @@ struct OwnershipTests {
         #expect {
             _ = try ZlibStream(.inflate(windowBits: windowBits), name: "test")
         } throws: { error in
-            guard let e = error as? SurveyFileError else { return false }
+            guard let e = error as? SurveyError else { return false }
             return e.code == .unsupported && e.file == "test"
         }
     }
@@ -42,7 +42,7 @@ struct OwnershipTests {
             let source = try InflatingByteSource(
                 upstream: BytesSource(packed.bytes, readLimit: 7), format: .gzip, name: "x")
             var out = [UInt8](repeating: 0, count: 20_000)
-            let n = try out.withUnsafeMutableBytes { (raw) throws(SurveyFileError) in try source.readFully(into: raw) }
+            let n = try out.withUnsafeMutableBytes { (raw) throws(SurveyError) in try source.readFully(into: raw) }
             #expect(n == 10_000 && out[0..<n].allSatisfy { $0 == UInt8(level) })
         }
     }

@@ -61,12 +61,12 @@ struct ZipTests {
         try writeArchive(path, zip64: false)
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         try writeFile(folder + "/cut.zip", Array(bytes[..<(bytes.count - 30)]))
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) { try ZipArchive(path: folder + "/cut.zip") }
+        #expect(throws: SurveyError(.corrupt, file: "", reason: "")) { try ZipArchive(path: folder + "/cut.zip") }
         // Flip a byte inside the first member's compressed data: inflate or the CRC check must catch it.
         bytes[80] ^= 0x55
         try writeFile(folder + "/bad.zip", bytes)
         let source = try DataInput(archive: folder + "/bad.zip", member: "UKDA-6614-tab/tab/ukhls/h_indresp.tab").open()
-        #expect(throws: SurveyFileError(.corrupt, file: "", reason: "")) {
+        #expect(throws: SurveyError(.corrupt, file: "", reason: "")) {
             try TestSupport.drain(source, bufferSize: 4096)
         }
     }
@@ -75,7 +75,7 @@ struct ZipTests {
     func missingMember() throws {
         let path = try makeTemporaryFolder() + "/a.zip"
         try writeArchive(path, zip64: false)
-        let error = #expect(throws: SurveyFileError.self) {
+        let error = #expect(throws: SurveyError.self) {
             try DataInput(archive: path, member: "UKDA-6614-tab/tab/ukhls/h_indresp.tsv").open()
         }
         #expect(error?.code == .notFound)

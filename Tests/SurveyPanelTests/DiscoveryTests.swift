@@ -79,10 +79,10 @@ struct DiscoveryTests {
     func nothingFound() throws {
         let root = try UKHLSFixture.temporaryFolder()
         try UKHLSFixture.write("x", to: root + "/UKDA-6614-stata/stata/stata13_se/ukhls/h_indresp.dta")
-        let error = #expect(throws: SurveyFileError.self) { try UKHLSDownload(root: root) }
+        let error = #expect(throws: SurveyError.self) { try UKHLSDownload(root: root) }
         #expect(error?.code == .notFound)
         #expect(error?.hint?.contains("dta") == true)
-        #expect(throws: SurveyFileError.self) { try UKHLSDownload(root: root + "/nowhere") }
+        #expect(throws: SurveyError.self) { try UKHLSDownload(root: root + "/nowhere") }
     }
 }
 

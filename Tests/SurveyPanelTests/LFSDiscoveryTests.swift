@@ -84,7 +84,7 @@ struct LFSDiscoveryTests {
     func nothingFound() throws {
         let root = try UKHLSFixture.temporaryFolder()
         try UKHLSFixture.write("x\n", to: root + "/readme.txt")
-        let error = try #require(throws: SurveyFileError.self) { try LFSDownload(root: root) }
+        let error = try #require(throws: SurveyError.self) { try LFSDownload(root: root) }
         #expect(error.code == .notFound && error.file == root)
     }
 }

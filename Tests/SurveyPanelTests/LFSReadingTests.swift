@@ -68,7 +68,7 @@ struct LFSReadingTests {
             "HSERIALP\tPERSNO\tTHISWV\tILODEFR\tHOMEX\tGOVTOF2\tPWT22\n1\t1\t1\t1\t1\t8\t100\n",
             name: "lfsp_aj22_eul_pwt22.tab")
         let reader = LFSQuarters.reader(schema: try SchemaLoader.builtin("lfs"), file: file)
-        let error = try #require(throws: SurveyFileError.self) { try reader.forEachLFSPerson { _ in } }
+        let error = try #require(throws: SurveyError.self) { try reader.forEachLFSPerson { _ in } }
         #expect(
             error.code == .missingVariable && error.variable == "HOME"
                 && error.file.hasSuffix("lfsp_aj22_eul_pwt22.tab"))
@@ -80,7 +80,7 @@ struct LFSReadingTests {
         let (file, _) = try Self.quarter(
             "HSERIALP\tPERSNO\tTHISWV\tILODEFR\tHOME\tGOVTOF2\tPWT22\n1\t1\t1\t1\t1\t8\t100\n2\t1\t1\tx\t1\t8\t100\n",
             name: "lfsp_aj22_eul_pwt22.tab")
-        let error = try #require(throws: SurveyFileError.self) {
+        let error = try #require(throws: SurveyError.self) {
             try LFSQuarters.reader(schema: try SchemaLoader.builtin("lfs"), file: file).forEachLFSPerson { _ in }
         }
         #expect(error.code == .invalidValue && error.line == 3 && error.variable == "ILODEFR")

@@ -93,7 +93,7 @@ struct DecodingTests {
             try RecordReader(schema: schema, wave: wave, input: DataInput(path: folder + "/n_indresp.tab"))
                 .forEachPerson { _ in }
             Issue.record("no error")
-        } catch let error as SurveyFileError {
+        } catch let error as SurveyError {
             #expect(error.code == .missingVariable)
             #expect(error.variable == "n_inding2_xw")
             #expect(error.file.hasSuffix("n_indresp.tab"))
@@ -119,7 +119,7 @@ struct DecodingTests {
                 schema: schema, wave: Wave(number: 10)!, input: DataInput(path: folder + "/j_indresp.tab")
             ).forEachPerson { _ in }
             Issue.record("no error")
-        } catch let error as SurveyFileError {
+        } catch let error as SurveyError {
             #expect(error.code == .invalidValue)
             #expect(error.line == 4)
             #expect(error.variable == "j_jbstat")

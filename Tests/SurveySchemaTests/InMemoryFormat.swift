@@ -102,7 +102,7 @@ final class InMemoryTableReader: TableReader {
         self.options = options
     }
 
-    private func bytes() throws(SurveyFileError) -> [UInt8] {
+    private func bytes() throws(SurveyError) -> [UInt8] {
         let source = try input.open(limits: options.limits)
         var all: [UInt8] = []
         let chunk = RawBuffer(byteCount: 4096)
@@ -114,14 +114,14 @@ final class InMemoryTableReader: TableReader {
         return all
     }
 
-    private func parse(_ b: [UInt8]) throws(SurveyFileError) -> (TableHeader, [InMemoryFormat.Column], Int, Int) {
+    private func parse(_ b: [UInt8]) throws(SurveyError) -> (TableHeader, [InMemoryFormat.Column], Int, Int) {
         var i = InMemoryFormat.magic.count
-        func need(_ n: Int) throws(SurveyFileError) {
+        func need(_ n: Int) throws(SurveyError) {
             guard i + n <= b.count else {
-                throw SurveyFileError(.truncated, file: input.description, byteOffset: i, reason: "file ends early")
+                throw SurveyError(.truncated, file: input.description, byteOffset: i, reason: "file ends early")
             }
         }
-        func text() throws(SurveyFileError) -> String {
+        func text() throws(SurveyError) -> String {
             try need(1)
             let n = Int(b[i])
             try need(1 + n)
@@ -135,7 +135,7 @@ final class InMemoryTableReader: TableReader {
         for _ in 0..<count {
             try need(2)
             guard let kind = InMemoryFormat.Column.Kind(rawValue: b[i]) else {
-                throw SurveyFileError(.corrupt, file: input.description, byteOffset: i, reason: "unknown column type")
+                throw SurveyError(.corrupt, file: input.description, byteOffset: i, reason: "unknown column type")
             }
             let width = Int(b[i + 1])
             i += 2
@@ -157,7 +157,7 @@ final class InMemoryTableReader: TableReader {
         return (header, columns, rows, i)
     }
 
-    func readHeader() throws(SurveyFileError) -> TableHeader { try parse(try bytes()).0 }
+    func readHeader() throws(SurveyError) -> TableHeader { try parse(try bytes()).0 }
 
     func read(project: (TableHeader) throws -> ColumnProjection, row: (RowCells) throws -> Void) throws -> TableSummary
     {
@@ -172,7 +172,7 @@ final class InMemoryTableReader: TableReader {
         }
         let width = at
         guard start + rows * width <= b.count else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .truncated, file: input.description, byteOffset: b.count, reason: "\(rows) rows do not fit in the file")
         }
         var cells = [TableCell](repeating: .empty, count: projection.columnIndices.count)

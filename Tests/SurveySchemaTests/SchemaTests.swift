@@ -1,4 +1,5 @@
 import Foundation
+import SurveyFiles
 import Testing
 
 @testable import SurveySchema
@@ -75,17 +76,17 @@ struct SchemaTests {
     func schemaErrors() throws {
         let base = try SchemaLoader.builtin("ukhls")
         let yaml = "variables:\n  jbstat:\n    sorce: \"{w}_x\"\n"
-        let error = #expect(throws: SchemaError.self) {
+        let error = #expect(throws: SurveyError.self) {
             try SchemaLoader.load(yaml: yaml, origin: "bad.yaml", base: base)
         }
-        #expect(error?.origin == "bad.yaml")
+        #expect(error?.file == "bad.yaml")
         #expect(error?.line == 3)
         #expect(error?.variable == "jbstat")
         #expect(error?.reason.contains("sorce") == true)
-        #expect(throws: SchemaError.self) {
+        #expect(throws: SurveyError.self) {
             try SchemaLoader.load(yaml: "variables:\n  new_one:\n    label: x\n", origin: "b.yaml", base: base)
         }
-        #expect(throws: SchemaError.self) {
+        #expect(throws: SurveyError.self) {
             try SchemaLoader.load(yaml: "missing:\n  -3: made_up\n", origin: "b.yaml", base: base)
         }
     }
@@ -102,7 +103,7 @@ struct SchemaTests {
         #expect(schema.variable("weight_xs")?.sourceName(in: Wave(number: 14)!) == "n_indinub_xw")
         #expect(schema.variable("weight_xs")?.sourceName(in: Wave(number: 13)!) == "m_indinui_xw")
         #expect(schema.variable("jbwah")?.sourceName(in: Wave(number: 8)!) == "h_jbwah_old")
-        #expect(throws: SchemaError.self) { try SourceMapping(parsing: "nonsense") }
-        #expect(throws: SchemaError.self) { try base.applying([SourceMapping(parsing: "nosuch=x")]) }
+        #expect(throws: SurveyError.self) { try SourceMapping(parsing: "nonsense") }
+        #expect(throws: SurveyError.self) { try base.applying([SourceMapping(parsing: "nosuch=x")]) }
     }
 }

@@ -136,7 +136,7 @@ struct TableSeamTests {
             try TableSelection.write(
                 input: DataInput(path: path), variables: ["pidp"], to: CSVWriter(sink: BytesSink()))
         } throws: { error in
-            guard let e = error as? SurveyFileError else { return false }
+            guard let e = error as? SurveyError else { return false }
             return e.code == .unsupported && e.file == path && e.byteOffset == 41 && (e.hint ?? "").contains("Stata")
         }
     }

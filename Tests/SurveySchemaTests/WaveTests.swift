@@ -1,3 +1,4 @@
+import SurveyFiles
 import SurveySchema
 import Testing
 
@@ -16,8 +17,8 @@ struct WaveTests {
     @Test func lists() throws {
         #expect(try Wave.parseList("h-n").map(\.number) == Array(8...14))
         #expect(try Wave.parseList("8-10,14").map(\.letter) == ["h", "i", "j", "n"])
-        #expect(throws: SchemaError.self) { try Wave.parseList("n-h") }
-        #expect(throws: SchemaError.self) { try Wave.parseList("x1") }
+        #expect(throws: SurveyError.self) { try Wave.parseList("n-h") }
+        #expect(throws: SurveyError.self) { try Wave.parseList("x1") }
     }
 
     @Test func ranges() throws {

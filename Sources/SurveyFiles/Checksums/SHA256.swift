@@ -112,8 +112,8 @@ public struct SHA256: Sendable {
 
     /// The SHA-256 of a file's bytes, read in 1 MiB chunks.
     ///
-    /// - Throws: `SurveyFileError` when the file cannot be read.
-    public static func file(_ path: String) throws(SurveyFileError) -> String {
+    /// - Throws: `SurveyError` when the file cannot be read.
+    public static func file(_ path: String) throws(SurveyError) -> String {
         let source = try FileByteSource(path: path)
         var digest = SHA256()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)

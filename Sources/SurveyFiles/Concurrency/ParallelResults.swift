@@ -24,7 +24,7 @@ public final class ParallelResults<Value: Sendable>: @unchecked Sendable {
         lock.unlock()
         return try all.map { result in
             guard let result else {
-                throw SurveyFileError(.ioFailure, file: "(parallel jobs)", reason: "a job did not run")
+                throw SurveyError(.ioFailure, file: "(parallel jobs)", reason: "a job did not run")
             }
             return try result.get()
         }

@@ -38,7 +38,7 @@ public final class DelimitedTableReader: TableReader {
     }
 
     /// Reads only the header line.
-    public func readHeader() throws(SurveyFileError) -> TableHeader {
+    public func readHeader() throws(SurveyError) -> TableHeader {
         var header: TableHeader?
         var options = self.options
         options.pipelined = false
@@ -51,7 +51,7 @@ public final class DelimitedTableReader: TableReader {
         let delimiter = options.delimiter
         while header == nil {
             let n = try source.read(into: buffer.bytes)
-            let handle = { (line: UnsafeRawBufferPointer, _: Int, _: Int) throws(SurveyFileError) in
+            let handle = { (line: UnsafeRawBufferPointer, _: Int, _: Int) throws(SurveyError) in
                 if header == nil {
                     header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name)
                 }
@@ -63,14 +63,14 @@ public final class DelimitedTableReader: TableReader {
             try splitter.feed(UnsafeRawBufferPointer(start: buffer.baseAddress, count: n), handle)
         }
         guard let header else {
-            throw SurveyFileError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
+            throw SurveyError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
         }
         return header
     }
 
     /// Reads every data line, calling `row` with the projected cells.
     ///
-    /// - Throws: `SurveyFileError` for unreadable input, a row with the wrong number
+    /// - Throws: `SurveyError` for unreadable input, a row with the wrong number
     ///   of fields (naming file, line and byte offset), or whatever `project` or `row` throw.
     @discardableResult
     public func read(
@@ -133,14 +133,14 @@ public final class DelimitedTableReader: TableReader {
         }
         try splitter.finish(handle)
         if fields == nil {
-            throw SurveyFileError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
+            throw SurveyError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
         }
         return TableSummary(rows: rows, bytes: splitter.bytesFed)
     }
 
     static func parseHeader(
         _ line: UnsafeRawBufferPointer, delimiter: UInt8, caseless: Bool, file: String
-    ) throws(SurveyFileError) -> TableHeader {
+    ) throws(SurveyError) -> TableHeader {
         var bytes = line[...]
         // A UTF-8 byte-order mark before the first name is not part of it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -148,7 +148,7 @@ public final class DelimitedTableReader: TableReader {
             String(decoding: $0, as: UTF8.self).trimmingSpaces()
         }
         guard !(names.count == 1 && names[0].isEmpty) else {
-            throw SurveyFileError(.corrupt, file: file, line: 1, reason: "the header line is empty")
+            throw SurveyError(.corrupt, file: file, line: 1, reason: "the header line is empty")
         }
         return TableHeader(format: "tab", names: names, caseInsensitive: caseless)
     }
@@ -168,8 +168,8 @@ public final class DelimitedTableReader: TableReader {
 
     private static func fieldCountError(
         file: String, line: Int, offset: Int, found: Int, _ fields: FieldSplitter
-    ) -> SurveyFileError {
-        SurveyFileError(
+    ) -> SurveyError {
+        SurveyError(
             .wrongFieldCount, file: file, line: line, byteOffset: offset,
             reason: "row has \(found) fields but the header names \(fields.projection.columnCount)",
             hint: found == 1 ? "is this line blank, or the file not tab-delimited?" : nil)

@@ -7,8 +7,8 @@ public protocol ByteSource: AnyObject {
     /// Fills the start of `buffer` with the next bytes.
     ///
     /// - Returns: the number of bytes written; 0 only at the end of the stream.
-    /// - Throws: `SurveyFileError` naming the file and the byte offset.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyFileError) -> Int
+    /// - Throws: `SurveyError` naming the file and the byte offset.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyError) -> Int
 
     /// How many bytes of the underlying file this source has consumed so far
     /// (compressed bytes for a decompressor), for progress reports.
@@ -22,7 +22,7 @@ extension ByteSource {
     /// Reads until `buffer` is full or the stream ends.
     ///
     /// - Returns: the number of bytes written, less than `buffer.count` only at the end.
-    public func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyFileError) -> Int {
+    public func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyError) -> Int {
         var filled = 0
         while filled < buffer.count {
             let rest = UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])

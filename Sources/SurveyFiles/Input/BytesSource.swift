@@ -14,7 +14,7 @@ public final class BytesSource: ByteSource {
     public var bytesConsumed: Int { position }
     public var totalBytes: Int? { bytes.count }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyFileError) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyError) -> Int {
         let n = min(buffer.count, readLimit, bytes.count - position)
         guard n > 0 else { return 0 }
         bytes.withUnsafeBytes { raw in
@@ -36,9 +36,9 @@ public final class BytesSink: ByteSink {
     /// An empty sink.
     public init() {}
 
-    public func write(_ data: UnsafeRawBufferPointer) throws(SurveyFileError) {
+    public func write(_ data: UnsafeRawBufferPointer) throws(SurveyError) {
         bytes.append(contentsOf: data)
     }
 
-    public func finish() throws(SurveyFileError) { finished = true }
+    public func finish() throws(SurveyError) { finished = true }
 }

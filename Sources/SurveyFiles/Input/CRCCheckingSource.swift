@@ -19,14 +19,14 @@ final class CRCCheckingSource: ByteSource {
     var bytesConsumed: Int { upstream.bytesConsumed }
     var totalBytes: Int? { upstream.totalBytes }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyFileError) -> Int {
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyError) -> Int {
         let n = try upstream.read(into: buffer)
         if n > 0, let base = buffer.baseAddress {
             crc = UInt32(crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(n)))
             produced += n
         } else if n == 0 {
             guard produced == expectedSize, crc == expectedCRC else {
-                throw SurveyFileError(
+                throw SurveyError(
                     .corrupt, file: name, byteOffset: produced,
                     reason: "stored member fails its size or CRC-32 check: data is corrupt")
             }

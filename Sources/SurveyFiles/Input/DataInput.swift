@@ -36,14 +36,14 @@ public struct DataInput: Sendable, Hashable, CustomStringConvertible {
 
     /// Opens the bytes as a stream, inflating gzip (any number of members) and zip deflate.
     ///
-    /// - Throws: `SurveyFileError` if the file cannot be opened, is a zip archive
+    /// - Throws: `SurveyError` if the file cannot be opened, is a zip archive
     ///   but no member was named, or the member is absent.
-    public func open(limits: DecompressionLimits = .standard) throws(SurveyFileError) -> ByteSource {
+    public func open(limits: DecompressionLimits = .standard) throws(SurveyError) -> ByteSource {
         if let member {
             let archive = try ZipArchive(path: path)
             guard let entry = archive.entry(member) else {
                 let names = archive.entries.map(\.path)
-                throw SurveyFileError(
+                throw SurveyError(
                     .notFound, file: path, reason: "archive has no member \(member)",
                     hint: ClosestNames.hint(for: member, in: names, noun: "members"))
             }
@@ -60,7 +60,7 @@ public struct DataInput: Sendable, Hashable, CustomStringConvertible {
         case .zip:
             let archive = try ZipArchive(path: path)
             let tables = archive.entries.filter { !$0.isDirectory }.prefix(5).map(\.path)
-            throw SurveyFileError(
+            throw SurveyError(
                 .unsupported, file: path, reason: "is a zip archive: say which member to read",
                 hint: "name a member, e.g. \(path)//\(tables.first ?? "tab/ukhls/h_indresp.tab")")
         case .plain:
@@ -84,7 +84,7 @@ public enum FileSignature: Sendable {
     case gzip, zip, plain
 
     /// Reads the first four bytes of `path`.
-    public static func sniff(path: String) throws(SurveyFileError) -> FileSignature {
+    public static func sniff(path: String) throws(SurveyError) -> FileSignature {
         let file = try FileByteSource(path: path)
         guard let size = file.totalBytes, size >= 2 else { return .plain }
         let head = try file.readExactly(count: min(4, size), at: 0)

@@ -18,28 +18,28 @@ public final class FileByteSource: ByteSource {
     ///   - path: the file on disk.
     ///   - displayName: the name used in errors (defaults to `path`).
     ///   - range: the byte range to read; the whole file when `nil`.
-    /// - Throws: `SurveyFileError.Code.cannotOpen` when the file cannot be opened,
+    /// - Throws: `SurveyError.Code.cannotOpen` when the file cannot be opened,
     ///   `.truncated` when the range runs past the end of the file.
-    public init(path: String, displayName: String? = nil, range: Range<Int>? = nil) throws(SurveyFileError) {
+    public init(path: String, displayName: String? = nil, range: Range<Int>? = nil) throws(SurveyError) {
         let name = displayName ?? path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw SurveyFileError(.cannotOpen, file: name, reason: "cannot open: \(String(cString: strerror(errno)))")
+            throw SurveyError(.cannotOpen, file: name, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             close(fd)
-            throw SurveyFileError(.cannotOpen, file: name, reason: "cannot stat: \(String(cString: strerror(errno)))")
+            throw SurveyError(.cannotOpen, file: name, reason: "cannot stat: \(String(cString: strerror(errno)))")
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw SurveyFileError(.cannotOpen, file: name, reason: "is a folder, not a file")
+            throw SurveyError(.cannotOpen, file: name, reason: "is a folder, not a file")
         }
         let size = Int(info.st_size)
         let range = range ?? 0..<size
         guard range.upperBound <= size else {
             close(fd)
-            throw SurveyFileError(
+            throw SurveyError(
                 .truncated, file: name, byteOffset: size,
                 reason: "file ends at byte \(size) but the data runs to byte \(range.upperBound)")
         }
@@ -58,7 +58,7 @@ public final class FileByteSource: ByteSource {
     public var bytesConsumed: Int { position - start }
     public var totalBytes: Int? { end - start }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyFileError) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyError) -> Int {
         let wanted = min(buffer.count, end - position)
         guard wanted > 0, let base = buffer.baseAddress else { return 0 }
         while true {
@@ -68,19 +68,19 @@ public final class FileByteSource: ByteSource {
                 return n
             }
             if n == 0 {
-                throw SurveyFileError(
+                throw SurveyError(
                     .truncated, file: name, byteOffset: position,
                     reason: "file ended early, \(end - position) bytes short")
             }
             if errno == EINTR { continue }
-            throw SurveyFileError(
+            throw SurveyError(
                 .ioFailure, file: name, byteOffset: position,
                 reason: "read failed: \(String(cString: strerror(errno)))")
         }
     }
 
     /// Reads exactly `count` bytes at absolute `offset` of the file, for headers and directories.
-    func readExactly(count: Int, at offset: Int) throws(SurveyFileError) -> [UInt8] {
+    func readExactly(count: Int, at offset: Int) throws(SurveyError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
@@ -93,7 +93,7 @@ public final class FileByteSource: ByteSource {
                 continue
             }
             if n < 0 && errno == EINTR { continue }
-            throw SurveyFileError(
+            throw SurveyError(
                 n == 0 ? .truncated : .ioFailure, file: name, byteOffset: offset + done,
                 reason: n == 0 ? "file ended early" : "read failed: \(String(cString: strerror(errno)))")
         }

@@ -37,7 +37,7 @@ public final class InflatingByteSource: ByteSource {
     public init(
         upstream: ByteSource, format: Format, name: String,
         limits: DecompressionLimits = .standard, inputBufferSize: Int = 256 << 10
-    ) throws(SurveyFileError) {
+    ) throws(SurveyError) {
         self.upstream = upstream
         self.format = format
         self.name = name
@@ -60,7 +60,7 @@ public final class InflatingByteSource: ByteSource {
     /// The offset in the compressed file of the next byte zlib will read.
     private var compressedOffset: Int { bytesConsumed }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyFileError) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyError) -> Int {
         guard !finished, buffer.count > 0, let outBase = buffer.baseAddress else { return 0 }
         stream.pointee.next_out = outBase.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_out = UInt32(clamping: buffer.count)
@@ -75,7 +75,7 @@ public final class InflatingByteSource: ByteSource {
             case Z_OK, Z_BUF_ERROR:
                 if count > 0 { return try account(outBase, count) }
                 if stream.pointee.avail_in == 0 && upstreamEnded {
-                    throw SurveyFileError(
+                    throw SurveyError(
                         .truncated, file: name, byteOffset: compressedOffset,
                         reason: "compressed data ends in the middle of a stream (file truncated?)")
                 }
@@ -90,7 +90,7 @@ public final class InflatingByteSource: ByteSource {
             case Z_NEED_DICT:
                 throw corruption("stream needs a preset dictionary, which survey files never use")
             case Z_MEM_ERROR:
-                throw SurveyFileError(
+                throw SurveyError(
                     .ioFailure, file: name, byteOffset: compressedOffset, reason: "zlib ran out of memory")
             default:
                 throw corruption(zlibMessage(default: "corrupt compressed data (zlib status \(status))"))
@@ -98,7 +98,7 @@ public final class InflatingByteSource: ByteSource {
         }
     }
 
-    private func refill() throws(SurveyFileError) {
+    private func refill() throws(SurveyError) {
         let n = try upstream.read(into: inputBuffer.bytes)
         if n == 0 {
             upstreamEnded = true
@@ -108,19 +108,19 @@ public final class InflatingByteSource: ByteSource {
     }
 
     /// Counts produced bytes against the limits and the CRC.
-    private func account(_ base: UnsafeMutableRawPointer, _ count: Int) throws(SurveyFileError) -> Int {
+    private func account(_ base: UnsafeMutableRawPointer, _ count: Int) throws(SurveyError) -> Int {
         produced += count
         if case .rawDeflate = format {
             crc = UInt32(crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(count)))
         }
         if produced > limits.maxOutputBytes {
-            throw SurveyFileError(
+            throw SurveyError(
                 .decompressionLimit, file: name, byteOffset: compressedOffset,
                 reason: "inflates to more than \(limits.maxOutputBytes) bytes",
                 hint: "raise the limit if this file is genuine (--max-inflated-size)")
         }
         if produced > limits.ratioGraceBytes && produced / max(compressedOffset, 1) > limits.maxRatio {
-            throw SurveyFileError(
+            throw SurveyError(
                 .decompressionLimit, file: name, byteOffset: compressedOffset,
                 reason: "inflates more than \(limits.maxRatio):1, which survey files never do (a decompression bomb?)")
         }
@@ -128,7 +128,7 @@ public final class InflatingByteSource: ByteSource {
     }
 
     /// At the end of a deflate stream: a zip member is done; a gzip file may hold another member.
-    private func endOfMember() throws(SurveyFileError) {
+    private func endOfMember() throws(SurveyError) {
         switch format {
         case .rawDeflate:
             finished = true
@@ -171,22 +171,22 @@ public final class InflatingByteSource: ByteSource {
     }
 
     /// Checks a zip member's size and CRC once its deflate stream has ended.
-    private func verifyRawMember() throws(SurveyFileError) {
+    private func verifyRawMember() throws(SurveyError) {
         guard case .rawDeflate(let expectedSize, let expectedCRC) = format else { return }
         if produced != expectedSize {
-            throw SurveyFileError(
+            throw SurveyError(
                 .corrupt, file: name, byteOffset: compressedOffset,
                 reason: "inflated to \(produced) bytes but the archive says \(expectedSize)")
         }
         if crc != expectedCRC {
-            throw SurveyFileError(
+            throw SurveyError(
                 .corrupt, file: name, byteOffset: compressedOffset,
                 reason: "CRC-32 mismatch: data is corrupt (\(hex(crc)) read, \(hex(expectedCRC)) expected)")
         }
     }
 
-    private func corruption(_ reason: String) -> SurveyFileError {
-        SurveyFileError(.corrupt, file: name, byteOffset: compressedOffset, reason: reason)
+    private func corruption(_ reason: String) -> SurveyError {
+        SurveyError(.corrupt, file: name, byteOffset: compressedOffset, reason: reason)
     }
 
     private func zlibMessage(default text: String) -> String {

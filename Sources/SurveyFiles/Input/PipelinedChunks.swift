@@ -33,7 +33,7 @@ public final class PipelinedChunks {
     /// The next chunk of bytes, or `nil` at the end of the stream.
     ///
     /// - Throws: the error the reading thread met (file, byte offset and reason).
-    public func next() throws(SurveyFileError) -> UnsafeRawBufferPointer? {
+    public func next() throws(SurveyError) -> UnsafeRawBufferPointer? {
         try shared.next()
     }
 
@@ -52,7 +52,7 @@ public final class PipelinedChunks {
         var head = 0
         var held: Int?
         var ended = false
-        var failure: SurveyFileError?
+        var failure: SurveyError?
         var cancelled = false
         var consumed = 0
         var total: Int?
@@ -116,8 +116,8 @@ public final class PipelinedChunks {
             }
         }
 
-        func next() throws(SurveyFileError) -> UnsafeRawBufferPointer? {
-            let result: Result<(Int, Int)?, SurveyFileError> = lock.withLock {
+        func next() throws(SurveyError) -> UnsafeRawBufferPointer? {
+            let result: Result<(Int, Int)?, SurveyError> = lock.withLock {
                 if let held {
                     free.append(held)
                     self.held = nil

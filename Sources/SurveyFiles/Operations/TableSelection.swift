@@ -4,7 +4,7 @@
 public enum TableSelection {
     /// Writes a header of the names as found, then every row's cells of `variables`, to `writer`.
     ///
-    /// - Throws: `SurveyFileError` naming the file and the first absent variable (with the
+    /// - Throws: `SurveyError` naming the file and the first absent variable (with the
     ///   closest names present), or the file and line of a malformed row.
     @discardableResult
     public static func write(
@@ -41,7 +41,7 @@ public struct TableProfile: Sendable {
 
     /// Profiles `variables` of `input` (every column when `nil`), counting `missingCodes` apart.
     ///
-    /// - Throws: `SurveyFileError` naming the file and an absent variable, or a malformed row.
+    /// - Throws: `SurveyError` naming the file and an absent variable, or a malformed row.
     public init(
         input: DataInput, variables: [String]?, missingCodes: Set<Int>, options: ReadOptions = ReadOptions(),
         onProgress: ((Int, Int?) -> Void)? = nil

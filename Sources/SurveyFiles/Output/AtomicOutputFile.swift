@@ -17,7 +17,7 @@ public final class AtomicOutputFile {
     private var done = false
 
     /// Starts writing `path` (as `.path.tmp-PID` in the same folder).
-    public init(path: String) throws(SurveyFileError) {
+    public init(path: String) throws(SurveyError) {
         self.path = path
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
@@ -31,12 +31,12 @@ public final class AtomicOutputFile {
     }
 
     /// Flushes and renames the file into place.
-    public func commit() throws(SurveyFileError) {
+    public func commit() throws(SurveyError) {
         try sink.finish()
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             abandon()
-            throw SurveyFileError(
+            throw SurveyError(
                 .outputFailure, file: path, reason: "cannot move the finished file into place: \(reason)")
         }
         done = true

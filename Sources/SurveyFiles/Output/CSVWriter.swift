@@ -72,23 +72,23 @@ public final class CSVWriter {
     }
 
     /// Ends the row, and passes the buffer on when it is large.
-    public func endRow() throws(SurveyFileError) {
+    public func endRow() throws(SurveyError) {
         buffer.append(0x0A)
         atRowStart = true
         if buffer.count >= flushThreshold { try flush() }
     }
 
     /// Writes a whole row of text fields.
-    public func row(_ fields: [String]) throws(SurveyFileError) {
+    public func row(_ fields: [String]) throws(SurveyError) {
         for f in fields { field(f) }
         try endRow()
     }
 
     /// Passes buffered bytes to the sink.
-    public func flush() throws(SurveyFileError) {
+    public func flush() throws(SurveyError) {
         guard !buffer.isEmpty else { return }
-        let result: Result<Void, SurveyFileError> = buffer.withUnsafeBytes { raw in
-            do throws(SurveyFileError) {
+        let result: Result<Void, SurveyError> = buffer.withUnsafeBytes { raw in
+            do throws(SurveyError) {
                 try sink.write(raw)
                 return .success(())
             } catch { return .failure(error) }
@@ -98,7 +98,7 @@ public final class CSVWriter {
     }
 
     /// Flushes and finishes the sink.
-    public func finish() throws(SurveyFileError) {
+    public func finish() throws(SurveyError) {
         try flush()
         try sink.finish()
     }

@@ -25,7 +25,7 @@ public final class DeflatingSink: ByteSink {
     /// Compresses into `downstream` at `level` (1 fastest … 9 smallest; 6 is gzip's default).
     ///
     /// - Throws: `.unsupported` when zlib refuses the settings (a level outside 0-9).
-    public init(downstream: ByteSink, format: Format = .gzip, level: Int32 = 6) throws(SurveyFileError) {
+    public init(downstream: ByteSink, format: Format = .gzip, level: Int32 = 6) throws(SurveyError) {
         self.downstream = downstream
         let windowBits: Int32 = format == .gzip ? 15 + 16 : -15
         zlib = try ZlibStream(.deflate(level: level, windowBits: windowBits), name: "(compressor)")
@@ -35,7 +35,7 @@ public final class DeflatingSink: ByteSink {
     /// The zlib stream (owned by `zlib`).
     private var stream: UnsafeMutablePointer<z_stream> { zlib.pointer }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyFileError) {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         bytesIn += bytes.count
         crc = UInt32(crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
@@ -44,7 +44,7 @@ public final class DeflatingSink: ByteSink {
         try pump(flush: Z_NO_FLUSH)
     }
 
-    public func finish() throws(SurveyFileError) {
+    public func finish() throws(SurveyError) {
         guard !finished else { return }
         finished = true
         stream.pointee.avail_in = 0
@@ -52,7 +52,7 @@ public final class DeflatingSink: ByteSink {
         try downstream.finish()
     }
 
-    private func pump(flush: Int32) throws(SurveyFileError) {
+    private func pump(flush: Int32) throws(SurveyError) {
         let outBase = outputBuffer.baseAddress
         let outCount = outputBuffer.count
         repeat {
@@ -60,7 +60,7 @@ public final class DeflatingSink: ByteSink {
             stream.pointee.avail_out = UInt32(outCount)
             let status = deflate(stream, flush)
             guard status != Z_STREAM_ERROR else {
-                throw SurveyFileError(.outputFailure, file: "(compressor)", reason: "zlib deflate failed")
+                throw SurveyError(.outputFailure, file: "(compressor)", reason: "zlib deflate failed")
             }
             let produced = outCount - Int(stream.pointee.avail_out)
             if produced > 0 {

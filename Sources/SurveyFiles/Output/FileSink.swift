@@ -20,10 +20,10 @@ public final class FileSink: ByteSink {
     }
 
     /// Creates (or truncates) `path`.
-    public convenience init(creating path: String) throws(SurveyFileError) {
+    public convenience init(creating path: String) throws(SurveyError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .outputFailure, file: path, reason: "cannot create: \(String(cString: strerror(errno)))")
         }
         self.init(descriptor: fd, owns: true, name: path)
@@ -40,7 +40,7 @@ public final class FileSink: ByteSink {
         if ownsDescriptor { close(descriptor) }
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyFileError) {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyError) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if used + bytes.count > buffer.count {
             try flush()
@@ -54,17 +54,17 @@ public final class FileSink: ByteSink {
     }
 
     /// Writes out what is buffered.
-    public func flush() throws(SurveyFileError) {
+    public func flush() throws(SurveyError) {
         guard used > 0 else { return }
         try writeOut(UnsafeRawPointer(buffer.baseAddress), used)
         used = 0
     }
 
-    public func finish() throws(SurveyFileError) {
+    public func finish() throws(SurveyError) {
         try flush()
     }
 
-    private func writeOut(_ base: UnsafeRawPointer, _ count: Int) throws(SurveyFileError) {
+    private func writeOut(_ base: UnsafeRawPointer, _ count: Int) throws(SurveyError) {
         var done = 0
         while done < count {
             let n = Glibc.write(descriptor, base + done, count - done)
@@ -73,7 +73,7 @@ public final class FileSink: ByteSink {
                 continue
             }
             if n < 0 && errno == EINTR { continue }
-            throw SurveyFileError(
+            throw SurveyError(
                 .outputFailure, file: name, byteOffset: bytesWritten + done,
                 reason: "write failed: \(String(cString: strerror(errno)))")
         }

@@ -18,7 +18,7 @@ struct ZlibStream: ~Copyable {
     /// Starts a stream.
     ///
     /// - Throws: `.unsupported` naming `name` when zlib refuses (a bad level, no memory).
-    init(_ mode: Mode, name: String) throws(SurveyFileError) {
+    init(_ mode: Mode, name: String) throws(SurveyError) {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status: Int32
@@ -33,7 +33,7 @@ struct ZlibStream: ~Copyable {
         guard status == Z_OK else {
             stream.deinitialize(count: 1)
             stream.deallocate()
-            throw SurveyFileError(
+            throw SurveyError(
                 .unsupported, file: name, reason: "zlib could not start (status \(status))",
                 hint: status == Z_STREAM_ERROR ? "a compression level is 1 to 9" : nil)
         }

@@ -33,14 +33,14 @@ public enum TableFormats {
 
     /// The format of `input`: `options.format` when set, else the first that recognises its first bytes.
     ///
-    /// - Throws: `SurveyFileError` when the file cannot be opened, or `options.format` names no format.
-    public static func format(of input: DataInput, options: ReadOptions = ReadOptions()) throws(SurveyFileError)
+    /// - Throws: `SurveyError` when the file cannot be opened, or `options.format` names no format.
+    public static func format(of input: DataInput, options: ReadOptions = ReadOptions()) throws(SurveyError)
         -> any TableFormat
     {
         let candidates = all
         if let name = options.format {
             guard let chosen = candidates.first(where: { $0.name == name }) else {
-                throw SurveyFileError(
+                throw SurveyError(
                     .unsupported, file: input.description, reason: "no file format named '\(name)'",
                     hint: "known formats: \(candidates.map(\.name).joined(separator: ", "))")
             }
@@ -51,7 +51,7 @@ public enum TableFormats {
         let n = try source.readFully(into: prefix.bytes)
         let head = UnsafeRawBufferPointer(start: prefix.baseAddress, count: n)
         if let found = candidates.first(where: { $0.recognises(head) }) { return found }
-        throw SurveyFileError(
+        throw SurveyError(
             .unsupported, file: input.description, byteOffset: head.firstIndex(of: 0) ?? 0,
             reason: "holds binary data: it is not a delimited text file, and no format ukpanel reads recognises it",
             hint: binaryHint(head))
@@ -71,8 +71,8 @@ public enum TableFormats {
 
     /// A reader of `input` in its format.
     ///
-    /// - Throws: `SurveyFileError` when the file cannot be opened to recognise its format.
-    public static func reader(for input: DataInput, options: ReadOptions = ReadOptions()) throws(SurveyFileError)
+    /// - Throws: `SurveyError` when the file cannot be opened to recognise its format.
+    public static func reader(for input: DataInput, options: ReadOptions = ReadOptions()) throws(SurveyError)
         -> any TableReader
     {
         try format(of: input, options: options).reader(for: input, options: options)

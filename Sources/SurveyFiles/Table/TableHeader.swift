@@ -105,12 +105,12 @@ public struct TableHeader: Sendable, Equatable {
     /// Resolves names to a projection.
     ///
     /// - Throws: `.missingVariable` naming the first absent variable and the closest names present.
-    public func projection(of wanted: [String], file: String) throws(SurveyFileError) -> ColumnProjection {
+    public func projection(of wanted: [String], file: String) throws(SurveyError) -> ColumnProjection {
         var indices: [Int] = []
         indices.reserveCapacity(wanted.count)
         for name in wanted {
             guard let i = column(name) else {
-                throw SurveyFileError(
+                throw SurveyError(
                     .missingVariable, file: file, line: format == "tab" ? 1 : nil, variable: name,
                     reason:
                         "not in this file's \(format == "tab" ? "header" : "dictionary") (\(columns.count) columns)",

@@ -9,8 +9,8 @@ public protocol TableReader: AnyObject {
 
     /// Reads only what comes before the rows: names, storage, labels.
     ///
-    /// - Throws: `SurveyFileError` naming the file and the byte offset (or line).
-    func readHeader() throws(SurveyFileError) -> TableHeader
+    /// - Throws: `SurveyError` naming the file and the byte offset (or line).
+    func readHeader() throws(SurveyError) -> TableHeader
 
     /// Reads every row, calling `row` with the projected cells.
     ///
@@ -19,7 +19,7 @@ public protocol TableReader: AnyObject {
     ///     for instance when a required variable is absent).
     ///   - row: called for each row, in file order.
     /// - Returns: the rows and decompressed bytes read.
-    /// - Throws: `SurveyFileError` naming the file, line or byte offset, and variable, or
+    /// - Throws: `SurveyError` naming the file, line or byte offset, and variable, or
     ///   whatever `project` or `row` throw.
     @discardableResult
     func read(project: (TableHeader) throws -> ColumnProjection, row: (RowCells) throws -> Void) throws -> TableSummary

@@ -9,13 +9,13 @@ public struct ZipArchive: Sendable {
 
     /// Reads the central directory of `path`.
     ///
-    /// - Throws: `SurveyFileError` with `.corrupt` when the archive's structure is
+    /// - Throws: `SurveyError` with `.corrupt` when the archive's structure is
     ///   damaged, naming the byte offset.
-    public init(path: String) throws(SurveyFileError) {
+    public init(path: String) throws(SurveyError) {
         self.path = path
         let file = try FileByteSource(path: path)
         guard let size = file.totalBytes else {
-            throw SurveyFileError(.ioFailure, file: path, reason: "cannot tell the size of the archive")
+            throw SurveyError(.ioFailure, file: path, reason: "cannot tell the size of the archive")
         }
         self.entries = try ZipDirectoryReader(file: file, path: path, size: size).readEntries()
     }
@@ -28,14 +28,14 @@ public struct ZipArchive: Sendable {
     /// Opens a member for streaming: inflated when deflated, with its CRC checked at the end.
     ///
     /// - Throws: `.unsupported` for encrypted members or methods other than stored and deflate.
-    public func open(_ entry: ZipEntry, limits: DecompressionLimits = .standard) throws(SurveyFileError) -> ByteSource {
+    public func open(_ entry: ZipEntry, limits: DecompressionLimits = .standard) throws(SurveyError) -> ByteSource {
         let name = "\(path)//\(entry.path)"
         if entry.flags & 1 != 0 {
-            throw SurveyFileError(.unsupported, file: name, reason: "member is encrypted")
+            throw SurveyError(.unsupported, file: name, reason: "member is encrypted")
         }
         let header = try FileByteSource(path: path).readExactly(count: 30, at: entry.localHeaderOffset)
         guard LittleEndianBytes.uint32(header, 0) == 0x0403_4b50 else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .corrupt, file: path, byteOffset: entry.localHeaderOffset,
                 reason: "no local file header for \(entry.path) where the central directory points")
         }
@@ -53,7 +53,7 @@ public struct ZipArchive: Sendable {
                 upstream: raw, format: .rawDeflate(expectedSize: entry.uncompressedSize, expectedCRC: entry.crc32),
                 name: name, limits: limits)
         default:
-            throw SurveyFileError(
+            throw SurveyError(
                 .unsupported, file: name,
                 reason: "compression method \(entry.method) is not supported (only stored and deflate)",
                 hint: "re-zip the archive with deflate, or unpack it and point ukpanel at the folder")

@@ -5,7 +5,7 @@ struct ZipDirectoryReader {
     let path: String
     let size: Int
 
-    func readEntries() throws(SurveyFileError) -> [ZipEntry] {
+    func readEntries() throws(SurveyError) -> [ZipEntry] {
         let (directoryOffset, directorySize, count) = try locateDirectory()
         guard directoryOffset >= 0, directorySize >= 0, directoryOffset + directorySize <= size else {
             throw corrupt(at: directoryOffset, "central directory lies outside the file (archive truncated?)")
@@ -48,7 +48,7 @@ struct ZipDirectoryReader {
     }
 
     /// Finds the central directory from the end records.
-    private func locateDirectory() throws(SurveyFileError) -> (offset: Int, size: Int, count: Int) {
+    private func locateDirectory() throws(SurveyError) -> (offset: Int, size: Int, count: Int) {
         let tailLength = min(size, 22 + 65_535)
         guard tailLength >= 22 else { throw corrupt(at: 0, "too short to be a zip archive (\(size) bytes)") }
         let tailStart = size - tailLength
@@ -63,7 +63,7 @@ struct ZipDirectoryReader {
             i -= 1
         }
         guard eocd >= 0 else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .corrupt, file: path, byteOffset: size,
                 reason: "no end-of-central-directory record: not a zip archive, or truncated",
                 hint: "a partly downloaded archive ends like this; download it again")
@@ -90,7 +90,7 @@ struct ZipDirectoryReader {
     }
 
     /// Replaces 0xFFFFFFFF sizes and offsets with their ZIP64 values.
-    private func applyZip64Extra(_ extra: [UInt8], to entry: inout ZipEntry, at offset: Int) throws(SurveyFileError) {
+    private func applyZip64Extra(_ extra: [UInt8], to entry: inout ZipEntry, at offset: Int) throws(SurveyError) {
         var j = 0
         while j + 4 <= extra.count {
             let id = LittleEndianBytes.uint16(extra, j)
@@ -99,7 +99,7 @@ struct ZipDirectoryReader {
             guard body + length <= extra.count else { break }
             if id == 0x0001 {
                 var k = body
-                func next() throws(SurveyFileError) -> Int {
+                func next() throws(SurveyError) -> Int {
                     guard k + 8 <= body + length else {
                         throw corrupt(at: offset, "ZIP64 extra field of \(entry.path) is too short")
                     }
@@ -115,7 +115,7 @@ struct ZipDirectoryReader {
         }
     }
 
-    private func corrupt(at offset: Int, _ reason: String) -> SurveyFileError {
-        SurveyFileError(.corrupt, file: path, byteOffset: offset, reason: reason)
+    private func corrupt(at offset: Int, _ reason: String) -> SurveyError {
+        SurveyError(.corrupt, file: path, byteOffset: offset, reason: reason)
     }
 }

@@ -16,7 +16,7 @@ public final class ZipWriter {
     }
 
     /// Starts a member at `path`; write its bytes to the returned sink, then call `closeMember()`.
-    public func beginMember(_ path: String, level: Int32 = 6) throws(SurveyFileError) -> ByteSink {
+    public func beginMember(_ path: String, level: Int32 = 6) throws(SurveyError) -> ByteSink {
         if open != nil { try closeMember() }
         let entry = ZipEntry(
             path: path, method: 8, flags: 0x0008, crc32: 0, compressedSize: 0, uncompressedSize: 0,
@@ -32,7 +32,7 @@ public final class ZipWriter {
     /// for instance on another thread), copying it from `source`.
     public func addPrecompressedMember(
         _ path: String, source: ByteSource, crc32: UInt32, compressedSize: Int, uncompressedSize: Int
-    ) throws(SurveyFileError) {
+    ) throws(SurveyError) {
         if open != nil { try closeMember() }
         let entry = ZipEntry(
             path: path, method: 8, flags: 0, crc32: crc32, compressedSize: compressedSize,
@@ -49,7 +49,7 @@ public final class ZipWriter {
         }
         offset += copied
         guard copied == compressedSize else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .outputFailure, file: path,
                 reason: "copied \(copied) bytes of compressed data, expected \(compressedSize)")
         }
@@ -57,7 +57,7 @@ public final class ZipWriter {
     }
 
     /// Ends the member being written.
-    public func closeMember() throws(SurveyFileError) {
+    public func closeMember() throws(SurveyError) {
         guard let current = open else { return }
         open = nil
         var entry = current.entry
@@ -83,7 +83,7 @@ public final class ZipWriter {
     }
 
     /// Writes the central directory and ends the archive.
-    public func finish() throws(SurveyFileError) {
+    public func finish() throws(SurveyError) {
         try closeMember()
         let directoryOffset = offset
         for entry in central {
@@ -180,7 +180,7 @@ public final class ZipWriter {
             || entry.localHeaderOffset >= 0xFFFF_FFFF
     }
 
-    private func emit(_ bytes: [UInt8]) throws(SurveyFileError) {
+    private func emit(_ bytes: [UInt8]) throws(SurveyError) {
         try sink.write(bytes)
         offset += bytes.count
     }
@@ -203,9 +203,9 @@ final class CountingSink: ByteSink {
     private let downstream: ByteSink
     private(set) var count = 0
     init(downstream: ByteSink) { self.downstream = downstream }
-    func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyFileError) {
+    func write(_ bytes: UnsafeRawBufferPointer) throws(SurveyError) {
         try downstream.write(bytes)
         count += bytes.count
     }
-    func finish() throws(SurveyFileError) {}
+    func finish() throws(SurveyError) {}
 }

@@ -47,7 +47,7 @@ public struct SchemaCheck: Sendable {
 
     /// Checks each wave's `indresp` in `download` against `schema`.
     ///
-    /// - Throws: `SurveyFileError` when a file cannot be read.
+    /// - Throws: `SurveyError` when a file cannot be read.
     public init(schema: Schema, download: UKHLSDownload, options: ReadOptions = .init()) throws {
         waves = download.waves
         files = download.indresp

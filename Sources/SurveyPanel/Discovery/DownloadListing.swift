@@ -22,11 +22,11 @@ public struct DownloadListing: Sendable {
 
     /// Lists `root`: a folder, a zip archive or a single file.
     ///
-    /// - Throws: `SurveyFileError` when `root` does not exist or an archive in it is damaged.
-    public init(root: String) throws(SurveyFileError) {
+    /// - Throws: `SurveyError` when `root` does not exist or an archive in it is damaged.
+    public init(root: String) throws(SurveyError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else {
-            throw SurveyFileError(.notFound, file: root, reason: "no such file or folder")
+            throw SurveyError(.notFound, file: root, reason: "no such file or folder")
         }
         if !isFolder.boolValue {
             if try FileSignature.sniff(path: root) == .zip {
@@ -40,7 +40,7 @@ public struct DownloadListing: Sendable {
         var found: [Item] = []
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         guard let walker = FileManager.default.enumerator(atPath: base) else {
-            throw SurveyFileError(.cannotOpen, file: root, reason: "cannot list the folder")
+            throw SurveyError(.cannotOpen, file: root, reason: "cannot list the folder")
         }
         var relativePaths: [String] = []
         while let next = walker.nextObject() as? String { relativePaths.append(next) }
@@ -59,7 +59,7 @@ public struct DownloadListing: Sendable {
         items = found
     }
 
-    private static func members(of archivePath: String) throws(SurveyFileError) -> [Item] {
+    private static func members(of archivePath: String) throws(SurveyError) -> [Item] {
         try ZipArchive(path: archivePath).entries.filter { !$0.isDirectory }.map {
             Item(input: DataInput(archive: archivePath, member: $0.path), relativePath: $0.path)
         }

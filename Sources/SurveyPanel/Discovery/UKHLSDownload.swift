@@ -21,11 +21,11 @@ public struct UKHLSDownload: Sendable {
 
     /// Finds the UKHLS files under `root` (a folder, a zip archive, or one file).
     ///
-    /// - Throws: `SurveyFileError` when `root` cannot be read, or holds no UKHLS file at all.
-    public init(root: String) throws(SurveyFileError) {
+    /// - Throws: `SurveyError` when `root` cannot be read, or holds no UKHLS file at all.
+    public init(root: String) throws(SurveyError) {
         self.init(listing: try DownloadListing(root: root))
         if indresp.isEmpty && xwavedat == nil {
-            throw SurveyFileError(
+            throw SurveyError(
                 .notFound, file: root,
                 reason: "no UKHLS tab files found (looked for {w}_indresp.tab[.gz] and xwavedat.tab[.gz])",
                 hint: notes.first

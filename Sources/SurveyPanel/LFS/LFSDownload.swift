@@ -32,11 +32,11 @@ public struct LFSDownload: Sendable {
 
     /// Finds the LFS files under `root`.
     ///
-    /// - Throws: `SurveyFileError` when `root` cannot be read or holds no LFS file.
-    public init(root: String) throws(SurveyFileError) {
+    /// - Throws: `SurveyError` when `root` cannot be read or holds no LFS file.
+    public init(root: String) throws(SurveyError) {
         self.init(listing: try DownloadListing(root: root))
         if quarters.isEmpty && longitudinal.isEmpty {
-            throw SurveyFileError(
+            throw SurveyError(
                 .notFound, file: root,
                 reason: "no LFS person files found (looked for lfsp_<quarter><yy>_eul[_pwtNN].tab[.gz])",
                 hint: "give the folder or zip holding the quarters (--data; --lfs for reproduce), or name the files")
@@ -45,13 +45,13 @@ public struct LFSDownload: Sendable {
 
     /// Finds the LFS files under several roots (folders, archives, or files named one by one).
     ///
-    /// - Throws: `SurveyFileError` when a root cannot be read or none holds an LFS file.
-    public init(roots: [String]) throws(SurveyFileError) {
+    /// - Throws: `SurveyError` when a root cannot be read or none holds an LFS file.
+    public init(roots: [String]) throws(SurveyError) {
         var items: [DownloadListing.Item] = []
         for root in roots { items += try DownloadListing(root: root).items }
         self.init(listing: DownloadListing(items: items))
         if quarters.isEmpty && longitudinal.isEmpty {
-            throw SurveyFileError(
+            throw SurveyError(
                 .notFound, file: roots.joined(separator: ", "),
                 reason:
                     "no LFS files found (looked for lfsp_<quarter><yy>_eul[_pwtNN].tab[.gz] and lgwtNN_5q_…_eul.tab[.gz])",

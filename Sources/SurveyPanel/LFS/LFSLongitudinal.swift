@@ -54,7 +54,7 @@ public struct LFSLongitudinalData: Sendable {
     /// Reads `file`: each quarter's variables come from the schema's `longitudinal`
     /// role with `{q}` set to the quarter (1…n), all from one pass over the file.
     ///
-    /// - Throws: `SurveyFileError` naming the file and variable when a required
+    /// - Throws: `SurveyError` naming the file and variable when a required
     ///   variable is absent, or the file, line and variable when a cell is bad.
     public static func read(
         file: LFSDownload.LongitudinalFile, schema: Schema, options: ReadOptions = .init()
@@ -102,7 +102,7 @@ public struct LFSLongitudinalData: Sendable {
                 quarters.append(LFSHistory.Quarter(values: values, fields: fields[q], file: name, line: row.lineNumber))
             }
             guard let persid else {
-                throw SurveyFileError(
+                throw SurveyError(
                     .invalidValue, file: name, line: row.lineNumber, variable: "PERSID",
                     reason: "every row needs a person identifier")
             }

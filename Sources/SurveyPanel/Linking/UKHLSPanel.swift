@@ -16,7 +16,7 @@ public struct UKHLSPanel: Sendable {
 
     /// Reads the `indresp` of each wave in `download` (or only `only`), two files at a time.
     ///
-    /// - Throws: the first `SurveyFileError` met, naming file, line and variable.
+    /// - Throws: the first `SurveyError` met, naming file, line and variable.
     public static func load(
         download: UKHLSDownload, schema: Schema, only: Set<Int>? = nil,
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil

@@ -30,18 +30,18 @@ public struct CrossTabFrames: Sendable {
 
     /// Resolves the spec's variables against `schema`.
     ///
-    /// - Throws: `SurveyFileError` naming the job's variable and the closest names when one is unknown,
+    /// - Throws: `SurveyError` naming the job's variable and the closest names when one is unknown,
     ///   or when a row or column variable is a decimal number (it has no categories).
-    public static func variables(_ spec: CrossTabSpec, schema: Schema) throws(SurveyFileError) -> (
+    public static func variables(_ spec: CrossTabSpec, schema: Schema) throws(SurveyError) -> (
         rows: CrossTabVariable, columns: CrossTabVariable, all: [String: CrossTabVariable]
     ) {
         let available = CrossTabVariable.available(spec.survey, schema: schema)
         var byName: [String: CrossTabVariable] = [:]
         for v in available { byName[v.name] = v }
-        func find(_ name: String, _ role: String) throws(SurveyFileError) -> CrossTabVariable {
+        func find(_ name: String, _ role: String) throws(SurveyError) -> CrossTabVariable {
             guard let v = byName[name] else {
-                throw SurveyFileError(
-                    .missingVariable, file: "cross-tab \(spec.name)", variable: name,
+                throw SurveyError(
+                    .invalidSpec, file: "cross-tab \(spec.name)", variable: name,
                     reason: "\(role): not a variable of the \(spec.survey.rawValue) schema nor a derived indicator",
                     hint: ClosestNames.hint(for: name, in: available.map(\.name))
                         ?? "see `ukpanel schema show \(spec.survey.rawValue)`")
@@ -51,8 +51,8 @@ public struct CrossTabFrames: Sendable {
         let rows = try find(spec.rows, "rows")
         let columns = try find(spec.columns, "columns")
         for (v, role) in [(rows, "rows"), (columns, "columns")] where v.harmonised?.type == .number {
-            throw SurveyFileError(
-                .invalidValue, file: "cross-tab \(spec.name)", variable: v.name,
+            throw SurveyError(
+                .invalidSpec, file: "cross-tab \(spec.name)", variable: v.name,
                 reason: "\(role): a decimal number has no categories to tabulate")
         }
         var all = [rows.name: rows, columns.name: columns]

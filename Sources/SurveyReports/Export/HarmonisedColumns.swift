@@ -11,9 +11,9 @@ public struct HarmonisedColumns: Sendable {
     /// `role`'s variables of `schema`, without `excluded` (identifiers the export writes itself),
     /// or only those named in `only`, in schema order.
     ///
-    /// - Throws: `SurveyFileError` naming `--vars` and the closest names when a name is not in the schema.
+    /// - Throws: `SurveyError` naming `--vars` and the closest names when a name is not in the schema.
     public init(schema: Schema, role: String, excluded: Set<String> = [], only: [String]? = nil)
-        throws(SurveyFileError)
+        throws(SurveyError)
     {
         let all = schema.variables(in: role).filter { !excluded.contains($0.name) }
         guard let only else {
@@ -22,7 +22,7 @@ public struct HarmonisedColumns: Sendable {
         }
         let known = Set(all.map(\.name))
         for name in only where !known.contains(name) && !excluded.contains(name) {
-            throw SurveyFileError(
+            throw SurveyError(
                 .missingVariable, file: "--vars", variable: name,
                 reason: "not a harmonised variable of the \(schema.survey) schema",
                 hint: ClosestNames.hint(for: name, in: all.map(\.name)) ?? "see `ukpanel schema show \(schema.survey)`")

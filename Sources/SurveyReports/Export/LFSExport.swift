@@ -14,8 +14,8 @@ public struct LFSExport: Sendable {
 
     /// An export of `schema`'s quarterly variables, or only those named in `only` (in schema order).
     ///
-    /// - Throws: `SurveyFileError` naming `--vars` and the closest names when a name is not in the schema.
-    public init(schema: Schema, only: [String]? = nil) throws(SurveyFileError) {
+    /// - Throws: `SurveyError` naming `--vars` and the closest names when a name is not in the schema.
+    public init(schema: Schema, only: [String]? = nil) throws(SurveyError) {
         columns = try HarmonisedColumns(schema: schema, role: "lfsp", only: only)
         self.schema = schema
     }

@@ -32,8 +32,8 @@ public struct PanelExport: Sendable {
 
     /// An export of `schema`'s `indresp` variables, or only those named in `only` (in schema order).
     ///
-    /// - Throws: `SurveyFileError` naming `--vars` and the closest names when a name is not in the schema.
-    public init(schema: Schema, only: [String]? = nil, format: Format = .long) throws(SurveyFileError) {
+    /// - Throws: `SurveyError` naming `--vars` and the closest names when a name is not in the schema.
+    public init(schema: Schema, only: [String]? = nil, format: Format = .long) throws(SurveyError) {
         columns = try HarmonisedColumns(schema: schema, role: "indresp", excluded: ["pidp"], only: only)
         self.schema = schema
         self.format = format
@@ -97,7 +97,7 @@ public struct PanelExport: Sendable {
                 resolved = true
             }
             guard let p = pidpPosition, case .int(let pidp) = values[p] else {
-                throw SurveyFileError(
+                throw SurveyError(
                     .invalidValue, file: input.description, line: row.lineNumber, variable: "pidp",
                     reason: "every row needs a person identifier")
             }
@@ -152,7 +152,7 @@ public struct PanelExport: Sendable {
                 fields.append("1")
                 columns.appendCells(values, positions: positions, to: &fields)
                 if byPerson.updateValue(CSVWriter.encode(fields), forKey: pidp) != nil {
-                    throw SurveyFileError(
+                    throw SurveyError(
                         .invalidValue, file: input.description, variable: "pidp",
                         reason: "person \(pidp) has two rows in wave \(wave.letter); the wide format needs one")
                 }

@@ -29,11 +29,11 @@ public struct FileLayout: Sendable {
 
     /// Resolves `schema`'s variables of file role `role` against the header of `wave`'s file.
     ///
-    /// - Throws: `SurveyFileError.Code.missingVariable` for the first required
+    /// - Throws: `SurveyError.Code.missingVariable` for the first required
     ///   variable the file lacks, naming the file, the source name and the closest names present.
     public init(
         schema: Schema, role: String, wave: Wave, header: TableHeader, file: String
-    ) throws(SurveyFileError) {
+    ) throws(SurveyError) {
         try self.init(
             schema: schema, role: role, context: SourceContext(wave: wave), wave: wave, header: header, file: file)
     }
@@ -42,7 +42,7 @@ public struct FileLayout: Sendable {
     public init(
         schema: Schema, role: String, context: SourceContext, wave: Wave? = nil, header: TableHeader,
         file: String
-    ) throws(SurveyFileError) {
+    ) throws(SurveyError) {
         self.wave = wave
         self.context = context
         let variables = schema.variables(in: role)
@@ -62,7 +62,7 @@ public struct FileLayout: Sendable {
                 columns.append(column)
             } else if variable.required {
                 let source = candidates.joined(separator: " or ")
-                throw SurveyFileError(
+                throw SurveyError(
                     .missingVariable, file: file, line: 1, variable: source,
                     reason: "required by the schema as '\(variable.name)' (\(variable.label)) but not in the file",
                     hint: (ClosestNames.hint(for: candidates[0], in: header.names) ?? "")
@@ -123,7 +123,7 @@ public struct FileLayout: Sendable {
     ///
     /// - Throws: `.invalidValue` naming the file, line and variable when a cell
     ///   does not fit its variable's type.
-    public func decode(_ row: RowCells, file: String) throws(SurveyFileError) -> [HarmonisedValue] {
+    public func decode(_ row: RowCells, file: String) throws(SurveyError) -> [HarmonisedValue] {
         var values: [HarmonisedValue] = []
         try decode(row, file: file, into: &values)
         return values
@@ -135,7 +135,7 @@ public struct FileLayout: Sendable {
     ///
     /// - Throws: `.invalidValue` naming the file, line and variable when a cell
     ///   does not fit its variable's type.
-    public func decode(_ row: RowCells, file: String, into values: inout [HarmonisedValue]) throws(SurveyFileError) {
+    public func decode(_ row: RowCells, file: String, into values: inout [HarmonisedValue]) throws(SurveyError) {
         values.removeAll(keepingCapacity: true)
         for i in 0..<types.count {
             guard let slot = slots[i] else {
@@ -171,7 +171,7 @@ public struct FileLayout: Sendable {
     @inline(__always)
     private func decodeCell(
         _ row: RowCells, slot: Int, variable index: Int, file: String
-    ) throws(SurveyFileError) -> HarmonisedValue {
+    ) throws(SurveyError) -> HarmonisedValue {
         if row.isEmpty(slot) { return .missing(.blank) }
         let type = types[index]
         switch type {
@@ -192,7 +192,7 @@ public struct FileLayout: Sendable {
         let source = sourceNames[index] ?? variable.name
         let text = row.string(slot)
         if text == "." { return .missing(.blank) }  // "." (Stata's system missing, in a tab export)
-        throw SurveyFileError(
+        throw SurveyError(
             .invalidValue, file: file, line: row.lineNumber, variable: source,
             reason: "'\(text)' is not a valid \(variable.type.rawValue) for '\(variable.name)'")
     }

@@ -1,3 +1,4 @@
+import SurveyFiles
 import Yams
 
 /// Reads schema fields out of YAML nodes, with errors that give the line.
@@ -8,27 +9,28 @@ struct NodeReader {
         node?.mark.map { $0.line }
     }
 
-    func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, variable: String?) throws(SchemaError) {
+    func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, variable: String?) throws(SurveyError) {
         for (key, _) in mapping {
             guard let name = key.string, allowed.contains(name) else {
-                throw SchemaError(
-                    origin: origin, line: line(key), variable: variable,
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(key), variable: variable,
                     reason: "unknown key '\(key.string ?? "?")' (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
         }
     }
 
     /// A mapping whose keys are integers (codes, wave numbers).
-    func intKeyed(_ node: Node, variable: String?) throws(SchemaError) -> [Int: String] {
+    func intKeyed(_ node: Node, variable: String?) throws(SurveyError) -> [Int: String] {
         guard let mapping = node.mapping else {
-            throw SchemaError(
-                origin: origin, line: line(node), variable: variable, reason: "expected a mapping of codes")
+            throw SurveyError(
+                .invalidSchema, file: origin, line: line(node), variable: variable,
+                reason: "expected a mapping of codes")
         }
         var result: [Int: String] = [:]
         for (key, value) in mapping {
             guard let text = key.string, let code = Int(text) else {
-                throw SchemaError(
-                    origin: origin, line: line(key), variable: variable,
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(key), variable: variable,
                     reason: "'\(key.string ?? "?")' is not a whole number")
             }
             result[code] = value.string ?? ""
@@ -39,10 +41,11 @@ struct NodeReader {
     /// A variable, new or changing an existing one.
     func variable(
         name: String, node: Node, existing: HarmonisedVariable?, codesets: [String: [Int: String]]
-    ) throws(SchemaError) -> HarmonisedVariable {
+    ) throws(SurveyError) -> HarmonisedVariable {
         guard let mapping = node.mapping else {
-            throw SchemaError(
-                origin: origin, line: line(node), variable: name, reason: "expected a mapping (source:, type:, …)")
+            throw SurveyError(
+                .invalidSchema, file: origin, line: line(node), variable: name,
+                reason: "expected a mapping (source:, type:, …)")
         }
         try checkKeys(
             mapping,
@@ -56,8 +59,8 @@ struct NodeReader {
             variable = existing
         } else {
             guard mapping["source"] != nil || mapping["derive"] != nil else {
-                throw SchemaError(
-                    origin: origin, line: line(node), variable: name,
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
                     reason: "a new variable needs `source:` (or `derive:`)")
             }
             variable = HarmonisedVariable(name: name, source: "")
@@ -72,8 +75,8 @@ struct NodeReader {
                 variable.source = first
                 variable.alternatives = list.dropFirst().compactMap(\.string)
             } else {
-                throw SchemaError(
-                    origin: origin, line: line(node), variable: name,
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
                     reason: "source: must be a name or a list of names")
             }
             variable.derive = []
@@ -88,13 +91,14 @@ struct NodeReader {
         }
         if let node = mapping["names"] {
             guard let pairs = node.mapping else {
-                throw SchemaError(
-                    origin: origin, line: line(node), variable: name, reason: "names: expects wave: name pairs")
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
+                    reason: "names: expects wave: name pairs")
             }
             for (key, value) in pairs {
                 guard let text = key.string, let wave = Wave(text), let exact = value.string else {
-                    throw SchemaError(
-                        origin: origin, line: line(key), variable: name,
+                    throw SurveyError(
+                        .invalidSchema, file: origin, line: line(key), variable: name,
                         reason: "names: '\(key.string ?? "?")' is not a wave")
                 }
                 variable.names[wave.number] = exact
@@ -102,16 +106,16 @@ struct NodeReader {
         }
         if let node = mapping["waves"] {
             guard let text = node.string, let range = WaveRange(text) else {
-                throw SchemaError(
-                    origin: origin, line: line(node), variable: name,
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
                     reason: "waves: '\(node.string ?? "")' is not a wave range (8-14, 9-, h-n)")
             }
             variable.waves = range
         }
         if let node = mapping["type"] {
             guard let text = node.string, let type = HarmonisedVariable.ValueType(rawValue: text) else {
-                throw SchemaError(
-                    origin: origin, line: line(node), variable: name,
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
                     reason: "type: '\(node.string ?? "")' is not one of id, int, code, number, text")
             }
             variable.type = type
@@ -119,8 +123,9 @@ struct NodeReader {
         if let node = mapping["codes"] {
             if let setName = node.string {
                 guard let set = codesets[setName] else {
-                    throw SchemaError(
-                        origin: origin, line: line(node), variable: name, reason: "codes: no codeset '\(setName)'")
+                    throw SurveyError(
+                        .invalidSchema, file: origin, line: line(node), variable: name,
+                        reason: "codes: no codeset '\(setName)'")
                 }
                 variable.codes = set
             } else {
@@ -129,15 +134,16 @@ struct NodeReader {
         }
         if let node = mapping["required"] {
             guard let flag = node.bool else {
-                throw SchemaError(
-                    origin: origin, line: line(node), variable: name, reason: "required: must be true or false")
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
+                    reason: "required: must be true or false")
             }
             variable.required = flag
         }
         if let node = mapping["confidence"] {
             guard let text = node.string, let confidence = HarmonisedVariable.Confidence(rawValue: text) else {
-                throw SchemaError(
-                    origin: origin, line: line(node), variable: name,
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
                     reason: "confidence: must be confirmed, likely or unverified")
             }
             variable.confidence = confidence
@@ -146,24 +152,25 @@ struct NodeReader {
     }
 
     /// `derive:` — a list of `{from: NAME, floor: true, map: {code: code}}`.
-    func deriveSteps(_ node: Node, variable: String) throws(SchemaError) -> [DeriveStep] {
+    func deriveSteps(_ node: Node, variable: String) throws(SurveyError) -> [DeriveStep] {
         guard case .sequence(let list) = node, !list.isEmpty else {
-            throw SchemaError(
-                origin: origin, line: line(node), variable: variable,
+            throw SurveyError(
+                .invalidSchema, file: origin, line: line(node), variable: variable,
                 reason: "derive: must be a list of steps (from:, map:)")
         }
         var steps: [DeriveStep] = []
         for item in list {
             guard let step = item.mapping, let from = step["from"]?.string, let mapNode = step["map"] else {
-                throw SchemaError(
-                    origin: origin, line: line(item), variable: variable, reason: "a derive step needs from: and map:")
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(item), variable: variable,
+                    reason: "a derive step needs from: and map:")
             }
             try checkKeys(step, allowed: ["from", "floor", "map"], variable: variable)
             var map: [Int: Int] = [:]
             for (code, value) in try intKeyed(mapNode, variable: variable) {
                 guard let target = Int(value) else {
-                    throw SchemaError(
-                        origin: origin, line: line(mapNode), variable: variable,
+                    throw SurveyError(
+                        .invalidSchema, file: origin, line: line(mapNode), variable: variable,
                         reason: "derive map: '\(value)' is not a whole number")
                 }
                 map[code] = target

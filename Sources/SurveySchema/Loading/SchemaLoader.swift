@@ -1,4 +1,5 @@
 import Foundation
+import SurveyFiles
 import Yams
 
 /// Reads schema YAML: the built-in `schemas/NAME.yaml`, or a user's file that
@@ -7,11 +8,11 @@ import Yams
 public enum SchemaLoader {
     /// The built-in schema `name` (`ukhls`).
     ///
-    /// - Throws: `SchemaError` when there is no such schema.
-    public static func builtin(_ name: String) throws(SchemaError) -> Schema {
+    /// - Throws: `SurveyError` when there is no such schema.
+    public static func builtin(_ name: String) throws(SurveyError) -> Schema {
         guard let text = BuiltinSchemas.yaml[name] else {
-            throw SchemaError(
-                origin: "schemas",
+            throw SurveyError(
+                .invalidSchema, file: "schemas",
                 reason:
                     "no built-in schema '\(name)' (have: \(BuiltinSchemas.yaml.keys.sorted().joined(separator: ", ")))")
         }
@@ -29,7 +30,8 @@ public enum SchemaLoader {
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                throw SchemaError(origin: path, reason: "cannot read the schema file: \(error.localizedDescription)")
+                throw SurveyError(
+                    .invalidSchema, file: path, reason: "cannot read the schema file: \(error.localizedDescription)")
             }
             schema = try load(yaml: text, origin: path, base: schema)
         }
@@ -38,16 +40,17 @@ public enum SchemaLoader {
 
     /// Parses `yaml`; with a `base`, the text extends it.
     ///
-    /// - Throws: `SchemaError` naming `origin`, the line and the variable.
-    public static func load(yaml: String, origin: String, base: Schema?) throws(SchemaError) -> Schema {
+    /// - Throws: `SurveyError` naming `origin`, the line and the variable.
+    public static func load(yaml: String, origin: String, base: Schema?) throws(SurveyError) -> Schema {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw SchemaError(origin: origin, reason: "not valid YAML: \(error)")
+            throw SurveyError(.invalidSchema, file: origin, reason: "not valid YAML: \(error)")
         }
         guard let root, let top = root.mapping else {
-            throw SchemaError(origin: origin, reason: "a schema is a YAML mapping (survey:, variables:, …)")
+            throw SurveyError(
+                .invalidSchema, file: origin, reason: "a schema is a YAML mapping (survey:, variables:, …)")
         }
         let reader = NodeReader(origin: origin)
         try reader.checkKeys(
@@ -56,14 +59,14 @@ public enum SchemaLoader {
         var schema: Schema
         if let base {
             if let extends = top["extends"]?.string, extends != base.survey {
-                throw SchemaError(
-                    origin: origin, line: reader.line(top["extends"]),
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: reader.line(top["extends"]),
                     reason: "extends '\(extends)' but is applied to '\(base.survey)'")
             }
             schema = base
         } else {
             guard let survey = top["survey"]?.string else {
-                throw SchemaError(origin: origin, reason: "a schema needs `survey:` (its short name)")
+                throw SurveyError(.invalidSchema, file: origin, reason: "a schema needs `survey:` (its short name)")
             }
             schema = Schema(
                 survey: survey, title: survey, waves: WaveRange(from: 1, to: nil), files: [:], missingCodes: [:],
@@ -73,8 +76,8 @@ public enum SchemaLoader {
         if let title = top["title"]?.string { schema.title = title }
         if let waves = top["waves"] {
             guard let text = waves.string, let range = WaveRange(text) else {
-                throw SchemaError(
-                    origin: origin, line: reader.line(waves),
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: reader.line(waves),
                     reason: "waves: '\(waves.string ?? "")' is not a wave range")
             }
             schema.waves = range
@@ -88,8 +91,8 @@ public enum SchemaLoader {
         if let missing = top["missing"] {
             for (code, reasonName) in try reader.intKeyed(missing, variable: nil) {
                 guard let reason = MissingReason(rawValue: reasonName) else {
-                    throw SchemaError(
-                        origin: origin, line: reader.line(missing),
+                    throw SurveyError(
+                        .invalidSchema, file: origin, line: reader.line(missing),
                         reason:
                             "missing code \(code): unknown reason '\(reasonName)' (known: \(MissingReason.allCases.map(\.rawValue).joined(separator: ", ")))"
                     )
@@ -106,8 +109,9 @@ public enum SchemaLoader {
         }
         if let variables = top["variables"] {
             guard let mapping = variables.mapping else {
-                throw SchemaError(
-                    origin: origin, line: reader.line(variables), reason: "variables: must be a mapping of names")
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: reader.line(variables),
+                    reason: "variables: must be a mapping of names")
             }
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
@@ -117,12 +121,12 @@ public enum SchemaLoader {
             }
         }
         if base == nil && schema.variables.isEmpty {
-            throw SchemaError(origin: origin, reason: "the schema defines no variables")
+            throw SurveyError(.invalidSchema, file: origin, reason: "the schema defines no variables")
         }
         for variable in schema.variables {
             for step in variable.derive where schema.variable(step.from) == nil {
-                throw SchemaError(
-                    origin: origin, variable: variable.name,
+                throw SurveyError(
+                    .invalidSchema, file: origin, variable: variable.name,
                     reason: "derives from '\(step.from)', which the schema does not define")
             }
         }

@@ -1,3 +1,5 @@
+import SurveyFiles
+
 /// A command-line mapping that points a harmonised variable at another source:
 /// `NAME=SOURCE` (a template, `{w}` the wave letter; a name without `{w}` is used
 /// as it is in every wave) or `NAME@WAVE=SOURCE` (an exact name for one wave).
@@ -10,18 +12,19 @@ public struct SourceMapping: Sendable, Hashable {
     public var source: String
 
     /// Parses `NAME=SOURCE` or `NAME@WAVE=SOURCE`.
-    public init(parsing text: String) throws(SchemaError) {
+    public init(parsing text: String) throws(SurveyError) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw SchemaError(origin: "--map", reason: "'\(text)' is not NAME=SOURCE or NAME@WAVE=SOURCE")
+            throw SurveyError(.invalidSchema, file: "--map", reason: "'\(text)' is not NAME=SOURCE or NAME@WAVE=SOURCE")
         }
         let target = parts[0].split(separator: "@", maxSplits: 1).map(String.init)
         variable = target[0]
         source = parts[1]
         if target.count == 2 {
             guard let wave = Wave(target[1]) else {
-                throw SchemaError(
-                    origin: "--map", reason: "'\(target[1])' in '\(text)' is not a wave (use a letter or a number)")
+                throw SurveyError(
+                    .invalidSchema, file: "--map",
+                    reason: "'\(target[1])' in '\(text)' is not a wave (use a letter or a number)")
             }
             self.wave = wave
         } else {
@@ -33,13 +36,13 @@ public struct SourceMapping: Sendable, Hashable {
 extension Schema {
     /// The schema with `mappings` applied.
     ///
-    /// - Throws: `SchemaError` when a mapping names a variable the schema lacks.
-    public func applying(_ mappings: [SourceMapping]) throws(SchemaError) -> Schema {
+    /// - Throws: `SurveyError` when a mapping names a variable the schema lacks.
+    public func applying(_ mappings: [SourceMapping]) throws(SurveyError) -> Schema {
         var schema = self
         for mapping in mappings {
             guard var variable = schema.variable(mapping.variable) else {
-                throw SchemaError(
-                    origin: "--map", variable: mapping.variable,
+                throw SurveyError(
+                    .invalidSchema, file: "--map", variable: mapping.variable,
                     reason:
                         "no such harmonised variable (have: \(schema.variables.map(\.name).joined(separator: ", ")))")
             }

@@ -1,3 +1,5 @@
+import SurveyFiles
+
 /// A UKHLS wave: wave N is the N-th letter of the alphabet (8 = h, 14 = n, 15 = o),
 /// so waves yet to be released need no code change.
 public struct Wave: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -33,14 +35,14 @@ public struct Wave: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses a wave list: `h-n`, `8-14`, `8,10,12`, `j`.
     ///
-    /// - Throws: `SchemaError` when a part is not a wave or a range runs backwards.
-    public static func parseList(_ text: String) throws(SchemaError) -> [Wave] {
+    /// - Throws: `SurveyError` when a part is not a wave or a range runs backwards.
+    public static func parseList(_ text: String) throws(SurveyError) -> [Wave] {
         var waves: [Wave] = []
         for part in text.split(separator: ",") {
             let bounds = part.split(separator: "-", maxSplits: 1).map { String($0).trimmingCharacters() }
-            guard let low = Wave(bounds[0]) else { throw SchemaError.invalidWaves(text) }
+            guard let low = Wave(bounds[0]) else { throw SurveyError.invalidWaves(text) }
             let high = bounds.count == 2 ? Wave(bounds[1]) : low
-            guard let high, low <= high else { throw SchemaError.invalidWaves(text) }
+            guard let high, low <= high else { throw SurveyError.invalidWaves(text) }
             for n in low.number...high.number { if let w = Wave(number: n) { waves.append(w) } }
         }
         return Array(Set(waves)).sorted()
@@ -98,5 +100,14 @@ extension String {
             return ""
         }
         return String(self[first...last])
+    }
+}
+
+extension SurveyError {
+    /// A wave list that cannot be read.
+    static func invalidWaves(_ text: String) -> SurveyError {
+        SurveyError(
+            .invalidSchema, file: "waves",
+            reason: "'\(text)' is not a wave list (use letters or numbers: h-n, 8-14, 8,10)")
     }
 }

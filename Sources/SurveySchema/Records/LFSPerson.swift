@@ -44,12 +44,12 @@ public struct LFSPerson: SurveyRecord, Hashable {
     ///
     /// - Throws: `.invalidValue` naming the file, line and `HSERIALP` when the household serial is absent.
     public init(values: [HarmonisedValue], fields: RecordFields<LFSPerson>, file: String, line: Int)
-        throws(SurveyFileError)
+        throws(SurveyError)
     {
         @inline(__always) func value(_ f: Field) -> HarmonisedValue { fields.value(f, in: values) }
         @inline(__always) func code(_ f: Field) -> Observed<Int16> { fields.code(f, in: values) }
         guard let hserial = value(.hserial).intObserved.value else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .invalidValue, file: file, line: line, variable: "HSERIALP",
                 reason: "every row needs a household serial")
         }

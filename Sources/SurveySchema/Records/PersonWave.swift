@@ -108,21 +108,21 @@ public struct PersonWave: SurveyRecord, Hashable {
     /// - Throws: `.invalidValue` naming the file, line and variable when `pidp` or `hidp` is absent,
     ///   or when the layout is not a UKHLS wave's.
     public init(values: [HarmonisedValue], fields: RecordFields<PersonWave>, file: String, line: Int)
-        throws(SurveyFileError)
+        throws(SurveyError)
     {
         @inline(__always) func value(_ f: Field) -> HarmonisedValue { fields.value(f, in: values) }
         @inline(__always) func code(_ f: Field) -> Observed<Int16> { fields.code(f, in: values) }
         @inline(__always) func number(_ f: Field) -> Observed<Double> { value(f).numberObserved }
         guard let wave = fields.wave else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .invalidValue, file: file, line: line, reason: "a PersonWave comes from a UKHLS wave's file")
         }
         guard let pidp = value(.pidp).intObserved.value else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .invalidValue, file: file, line: line, variable: "pidp", reason: "every row needs a person identifier")
         }
         guard let hidp = value(.hidp).intObserved.value else {
-            throw SurveyFileError(
+            throw SurveyError(
                 .invalidValue, file: file, line: line, variable: wave.letter + "_hidp",
                 reason: "every row needs a household identifier")
         }

@@ -48,9 +48,9 @@ public struct RecordReader {
     /// Reads only the header and resolves it against the schema: what a full read would
     /// find missing (a required variable, with the closest names), found before any row is read.
     ///
-    /// - Throws: `SurveyFileError` naming the file and the variable.
+    /// - Throws: `SurveyError` naming the file and the variable.
     @discardableResult
-    public func resolveHeader() throws(SurveyFileError) -> FileLayout {
+    public func resolveHeader() throws(SurveyError) -> FileLayout {
         let header = try TableFormats.reader(for: input, options: options).readHeader()
         return try FileLayout(
             schema: schema, role: role, context: context, wave: wave, header: header, file: input.description)

@@ -13,7 +13,7 @@ public protocol SurveyRecord: Sendable {
     /// Builds the record from one row's decoded values.
     ///
     /// - Throws: `.invalidValue` naming the file, line and variable when an identifier is absent.
-    init(values: [HarmonisedValue], fields: RecordFields<Self>, file: String, line: Int) throws(SurveyFileError)
+    init(values: [HarmonisedValue], fields: RecordFields<Self>, file: String, line: Int) throws(SurveyError)
 }
 
 extension SurveyRecord {

@@ -43,7 +43,7 @@ public struct LFSSynthesizer {
         let first = max(options.from.quarterIndex - base, 0)
         let last = min(options.to.quarterIndex - base, LFSCalibration.personsPerQuarter.count - 1)
         guard first <= last else {
-            throw SurveyFileError(.invalidValue, file: "--from/--to", reason: "the LFS generator covers 2019Q1-2024Q4")
+            throw SurveyError(.invalidValue, file: "--from/--to", reason: "the LFS generator covers 2019Q1-2024Q4")
         }
         // Simulate from 2019Q1 so the rotation is in its steady state, then write the quarters asked for.
         let options = self.options

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyFiles
 
 /// `ukpanel batch JOB.yaml`: the tables and exports a job file names, re-run
 /// unattended as new waves and quarters arrive.
@@ -40,7 +41,7 @@ struct BatchCommand: ParsableCommand {
         var parsed: BatchJob
         do {
             parsed = try BatchJob(path: job)
-        } catch let error as BatchJobError {
+        } catch let error as SurveyError {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode(2)
         }

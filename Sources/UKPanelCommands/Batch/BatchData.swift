@@ -72,7 +72,7 @@ struct BatchData {
 
     /// The built-in schema with the job's files and mappings.
     static func schema(_ survey: String, job: BatchJob) throws -> Schema {
-        let parsed = try (job.mappings[survey] ?? []).map { text throws(SchemaError) in try SourceMapping(parsing: text)
+        let parsed = try (job.mappings[survey] ?? []).map { text throws(SurveyError) in try SourceMapping(parsing: text)
         }
         return try SchemaLoader.load(builtin: survey, extendedBy: job.schemaFiles[survey] ?? []).applying(parsed)
     }

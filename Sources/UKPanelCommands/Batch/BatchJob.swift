@@ -1,4 +1,5 @@
 import Foundation
+import SurveyFiles
 import SurveyReports
 import Yams
 
@@ -70,14 +71,14 @@ struct BatchJob {
 
     /// Reads and checks `path`.
     ///
-    /// - Throws: `BatchJobError` naming the file, the line and what is wrong.
+    /// - Throws: `SurveyError` naming the file, the line and what is wrong.
     init(path: String) throws {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw BatchJobError(
-                file: path, line: nil, reason: "cannot read the job file: \(error.localizedDescription)")
+            throw SurveyError(
+                .invalidJob, file: path, line: nil, reason: "cannot read the job file: \(error.localizedDescription)")
         }
         try self.init(yaml: text, path: path)
     }
@@ -90,11 +91,11 @@ struct BatchJob {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw BatchJobError(file: path, line: nil, reason: "not valid YAML: \(error)")
+            throw SurveyError(.invalidJob, file: path, line: nil, reason: "not valid YAML: \(error)")
         }
         guard let root, let top = root.mapping else {
-            throw BatchJobError(
-                file: path, line: nil, reason: "expected a mapping with output:, data:, tables:, exports:")
+            throw SurveyError(
+                .invalidJob, file: path, line: nil, reason: "expected a mapping with output:, data:, tables:, exports:")
         }
         try reader.checkKeys(top, allowed: ["output", "data", "schema", "tables", "exports"], context: "the job")
         let folder = (path as NSString).deletingLastPathComponent
@@ -102,15 +103,17 @@ struct BatchJob {
             p.hasPrefix("/") || folder.isEmpty ? p : Self.normalised(folder + "/" + p)
         }
         guard let output = top["output"]?.string, !output.isEmpty else {
-            throw BatchJobError(
-                file: path, line: reader.line(root), reason: "output: is required (the folder for the results)")
+            throw SurveyError(
+                .invalidJob, file: path, line: reader.line(root),
+                reason: "output: is required (the folder for the results)")
         }
         self.output = resolve(output)
         var ukhls: String?
         var lfs: [String] = []
         if let data = top["data"] {
             guard let mapping = data.mapping else {
-                throw BatchJobError(file: path, line: reader.line(data), reason: "data: expects ukhls: and/or lfs:")
+                throw SurveyError(
+                    .invalidJob, file: path, line: reader.line(data), reason: "data: expects ukhls: and/or lfs:")
             }
             try reader.checkKeys(mapping, allowed: ["ukhls", "lfs"], context: "data")
             ukhls = mapping["ukhls"]?.string.map(resolve)
@@ -122,7 +125,8 @@ struct BatchJob {
         var mappings: [String: [String]] = [:]
         if let schema = top["schema"] {
             guard let mapping = schema.mapping else {
-                throw BatchJobError(file: path, line: reader.line(schema), reason: "schema: expects ukhls: and/or lfs:")
+                throw SurveyError(
+                    .invalidJob, file: path, line: reader.line(schema), reason: "schema: expects ukhls: and/or lfs:")
             }
             try reader.checkKeys(mapping, allowed: ["ukhls", "lfs"], context: "schema")
             for survey in ["ukhls", "lfs"] {
@@ -138,19 +142,19 @@ struct BatchJob {
         for node in top["tables"]?.sequence ?? [] { steps.append(try reader.table(node)) }
         for node in top["exports"]?.sequence ?? [] { steps.append(try reader.export(node)) }
         if let tables = top["tables"], tables.sequence == nil {
-            throw BatchJobError(file: path, line: reader.line(tables), reason: "tables: expects a list")
+            throw SurveyError(.invalidJob, file: path, line: reader.line(tables), reason: "tables: expects a list")
         }
         if let exports = top["exports"], exports.sequence == nil {
-            throw BatchJobError(file: path, line: reader.line(exports), reason: "exports: expects a list")
+            throw SurveyError(.invalidJob, file: path, line: reader.line(exports), reason: "exports: expects a list")
         }
         guard !steps.isEmpty else {
-            throw BatchJobError(file: path, line: nil, reason: "nothing to do: give tables: or exports:")
+            throw SurveyError(.invalidJob, file: path, line: nil, reason: "nothing to do: give tables: or exports:")
         }
         var outputs: [String: Step] = [:]
         for step in steps {
             if let other = outputs[step.output] {
-                throw BatchJobError(
-                    file: path, line: step.line,
+                throw SurveyError(
+                    .invalidJob, file: path, line: step.line,
                     reason: "\(step.name) writes \(step.output), as \(other.name) (line \(other.line ?? 0)) does")
             }
             outputs[step.output] = step
@@ -159,28 +163,21 @@ struct BatchJob {
             switch step.work {
             case .briefing, .exportPanel, .exportTransitions:
                 if ukhls == nil {
-                    throw BatchJobError(file: path, line: step.line, reason: "\(step.name) needs data: ukhls:")
+                    throw SurveyError(
+                        .invalidJob, file: path, line: step.line, reason: "\(step.name) needs data: ukhls:")
                 }
             case .lfsHomeWorking, .lfsTransitions, .exportLFS:
                 if lfs.isEmpty {
-                    throw BatchJobError(file: path, line: step.line, reason: "\(step.name) needs data: lfs:")
+                    throw SurveyError(.invalidJob, file: path, line: step.line, reason: "\(step.name) needs data: lfs:")
                 }
             case .crossTab(let spec, _, _):
                 if spec.survey == .ukhls && ukhls == nil || spec.survey == .lfs && lfs.isEmpty {
-                    throw BatchJobError(
-                        file: path, line: step.line, reason: "\(step.name) needs data: \(spec.survey.rawValue):")
+                    throw SurveyError(
+                        .invalidJob, file: path, line: step.line,
+                        reason: "\(step.name) needs data: \(spec.survey.rawValue):")
                 }
             }
         }
         self.steps = steps
     }
-}
-
-/// A problem with a job file: the file, the line and what is wrong.
-struct BatchJobError: Error, CustomStringConvertible {
-    var file: String
-    var line: Int?
-    var reason: String
-
-    var description: String { "\(file)\(line.map { ", line \($0)" } ?? ""): \(reason)" }
 }

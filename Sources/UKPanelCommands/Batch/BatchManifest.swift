@@ -72,7 +72,7 @@ final class InputFingerprints {
     /// The record of `path` now, hashing it unless a record with its size and time is known.
     func record(_ path: String) throws -> BatchManifest.Input {
         guard let (size, modified) = Self.stat(path) else {
-            throw SurveyFileError(.notFound, file: path, reason: "input file is gone")
+            throw SurveyError(.notFound, file: path, reason: "input file is gone")
         }
         if let k = known[path], k.size == size, k.modified == modified { return k }
         let record = BatchManifest.Input(path: path, size: size, modified: modified, sha256: try SHA256.file(path))

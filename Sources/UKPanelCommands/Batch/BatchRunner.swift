@@ -202,8 +202,10 @@ final class BatchRunner {
             }
             let files = link ? try quarterFiles(download, range) : []
             guard !longitudinal.isEmpty || link else {
-                throw UserError(
-                    "no LFS longitudinal datasets (lgwtYY_5q_…); set link-quarters: true to link quarterly files")
+                throw SurveyError(
+                    .invalidArgument,
+                    reason:
+                        "no LFS longitudinal datasets (lgwtYY_5q_…); set link-quarters: true to link quarterly files")
             }
             return Plan(inputs: longitudinal.map(\.input) + files.map(\.input)) { _ in
                 let read = try longitudinal.map {
@@ -281,14 +283,17 @@ final class BatchRunner {
 
     func ukhls(_ data: BatchData) throws -> (UKHLSDownload, Schema) {
         guard let download = data.ukhls, let schema = data.ukhlsSchema, data.ukhlsProblem == nil else {
-            throw UserError("UKHLS data \(job.ukhls ?? "(none)"): \(data.ukhlsProblem ?? "not given")")
+            throw SurveyError(
+                .invalidArgument, reason: "UKHLS data \(job.ukhls ?? "(none)"): \(data.ukhlsProblem ?? "not given")")
         }
         return (download, schema)
     }
 
     func lfs(_ data: BatchData) throws -> (LFSDownload, Schema) {
         guard let download = data.lfs, let schema = data.lfsSchema, data.lfsProblem == nil else {
-            throw UserError("LFS data \(job.lfs.joined(separator: ", ")): \(data.lfsProblem ?? "not given")")
+            throw SurveyError(
+                .invalidArgument,
+                reason: "LFS data \(job.lfs.joined(separator: ", ")): \(data.lfsProblem ?? "not given")")
         }
         return (download, schema)
     }
@@ -301,7 +306,9 @@ final class BatchRunner {
         guard range.from != nil || range.to != nil else { return nil }
         let first = range.from.flatMap { LFSPeriod(quarterLabel: $0) } ?? LFSPeriod(year: 1992, quarter: 1)
         let last = range.to.flatMap { LFSPeriod(quarterLabel: $0) } ?? LFSPeriod(year: 2099, quarter: 4)
-        guard first <= last else { throw UserError("from: \(range.from ?? "") is after to: \(range.to ?? "")") }
+        guard first <= last else {
+            throw SurveyError(.invalidArgument, reason: "from: \(range.from ?? "") is after to: \(range.to ?? "")")
+        }
         return first...last
     }
 
@@ -309,8 +316,10 @@ final class BatchRunner {
         let bounds = try Self.bounds(range)
         let files = download.quarters.filter { bounds?.contains($0.period) ?? true }
         guard !files.isEmpty else {
-            throw UserError(
-                "no usable LFS quarterly files\(range.from.map { " from \($0)" } ?? "")\(range.to.map { " to \($0)" } ?? "")"
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "no usable LFS quarterly files\(range.from.map { " from \($0)" } ?? "")\(range.to.map { " to \($0)" } ?? "")"
             )
         }
         return files

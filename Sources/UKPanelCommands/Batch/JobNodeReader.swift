@@ -10,8 +10,8 @@ struct JobNodeReader {
 
     func line(_ node: Node?) -> Int? { node?.mark.map { $0.line } }
 
-    func error(_ node: Node?, _ reason: String) -> BatchJobError {
-        BatchJobError(file: file, line: line(node), reason: reason)
+    func error(_ node: Node?, _ reason: String) -> SurveyError {
+        SurveyError(.invalidJob, file: file, line: line(node), reason: reason)
     }
 
     func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, context: String) throws {

@@ -1,10 +1,13 @@
-/// An error met while reading or writing a survey file.
+/// ukpanel's one error type: a survey file that cannot be read or written, a
+/// schema, job file or table specification with a mistake, or an argument that
+/// asks for something impossible.
 ///
-/// Every error says where it happened, as precisely as the reader knows it: the
-/// file (and the archive member), the line or the byte offset, and the variable.
-/// Errors are equal when their codes are equal, so tests can match on the kind of
-/// failure without pinning the wording.
-public struct SurveyFileError: Error, Sendable, CustomStringConvertible, Equatable {
+/// Every error says where it happened, as precisely as it is known: the file
+/// (and the archive member; for a schema or job file the file; for an argument
+/// the option), the line or the byte offset, and the variable. Errors are equal
+/// when their codes are equal, so tests can match on the kind of failure without
+/// pinning the wording.
+public struct SurveyError: Error, Sendable, CustomStringConvertible, Equatable {
     /// What kind of failure this is; stable across releases.
     public enum Code: String, Sendable {
         case cannotOpen
@@ -18,11 +21,20 @@ public struct SurveyFileError: Error, Sendable, CustomStringConvertible, Equatab
         case missingVariable
         case invalidValue
         case outputFailure
+        /// A schema file or a `--map` mapping with a mistake.
+        case invalidSchema
+        /// A batch job file with a mistake.
+        case invalidJob
+        /// A table specification (a cross-tab) naming something that cannot be tabulated.
+        case invalidSpec
+        /// A command-line argument that asks for something impossible.
+        case invalidArgument
     }
 
     /// What kind of failure this is.
     public var code: Code
-    /// The file (for an archive member: `archive.zip//member/path`).
+    /// The file (for an archive member: `archive.zip//member/path`; for a schema or job file, its path; for an
+    /// argument, the option), or empty when there is no place to name.
     public var file: String
     /// The 1-based line of the decompressed text, when known.
     public var line: Int?
@@ -49,19 +61,24 @@ public struct SurveyFileError: Error, Sendable, CustomStringConvertible, Equatab
         self.hint = hint
     }
 
-    /// `file:line: variable 'x': reason (byte N) — hint`, in the order a person reads it.
+    /// An error with no file to name (an argument's mistake, said in full by `reason`).
+    public init(_ code: Code, reason: String, hint: String? = nil) {
+        self.init(code, file: "", reason: reason, hint: hint)
+    }
+
+    /// `file, line N: variable 'x': reason (byte N) — hint`, in the order a person reads it.
     public var description: String {
         var location = file
         if let line { location += ", line \(line)" }
         if let byteOffset { location += line == nil ? ", byte offset \(byteOffset)" : " (byte \(byteOffset))" }
-        var text = "\(location): "
+        var text = location.isEmpty ? "" : "\(location): "
         if let variable { text += "variable '\(variable)': " }
         text += reason
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }
 
-    public static func == (lhs: SurveyFileError, rhs: SurveyFileError) -> Bool {
+    public static func == (lhs: SurveyError, rhs: SurveyError) -> Bool {
         lhs.code == rhs.code
     }
 }
