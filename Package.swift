@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "SurveyPanel", targets: ["SurveyPanel"]),
         .library(name: "SurveySynth", targets: ["SurveySynth"]),
         .library(name: "SurveyEstimation", targets: ["SurveyEstimation"]),
+        .library(name: "SurveyReports", targets: ["SurveyReports"]),
+        .library(name: "SurveyPipelines", targets: ["SurveyPipelines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,20 +32,28 @@ let package = Package(
             name: "SurveySchema",
             dependencies: ["SurveyFiles", .product(name: "Yams", package: "Yams")]
         ),
-        // Layer 3: waves, discovery of files in a download, streams of person-waves.
+        // Layer 3: waves, discovery of files in a download, streams of person-waves, analysis frames.
         .target(name: "SurveyPanel", dependencies: ["SurveyFiles", "SurveySchema"]),
         // Layer 4: weights, strata, PSU; estimates with standard errors. Knows nothing of any survey.
         .target(name: "SurveyEstimation"),
-        // Layer 5: the briefing's tables and figure, renderers.
+        // Layer 5: tables, figures, reports and exports from frames and records; renderers. No file reading.
         .target(
             name: "SurveyReports", dependencies: ["SurveyFiles", "SurveyPanel", "SurveySchema", "SurveyEstimation"]),
+        // Layer 6: the pipelines (reproduce, tables, cross-tabs, exports, batch) that the commands and batch run.
+        .target(
+            name: "SurveyPipelines",
+            dependencies: [
+                "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveyEstimation", "SurveyReports",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // Synthetic data in the real layout, calibrated to published figures.
         .target(name: "SurveySynth", dependencies: ["SurveyFiles", "SurveySchema"]),
-        // The command line's work, callable from tests.
+        // The command line: argument parsing, progress, exit codes; callable from tests.
         .target(
             name: "UKPanelCommands",
             dependencies: [
                 "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "SurveyEstimation", "SurveyReports",
+                "SurveyPipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -68,7 +78,8 @@ let package = Package(
         .testTarget(
             name: "UKPanelCommandsTests",
             dependencies: [
-                "UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "TestFixtures",
+                "UKPanelCommands", "SurveyFiles", "SurveySchema", "SurveyPanel", "SurveySynth", "SurveyPipelines",
+                "TestFixtures",
             ]
         ),
     ],

@@ -15,7 +15,7 @@ struct SynthColumnLayout: Sendable {
 
     init(schema: Schema, wave: Wave, width: Int) {
         self.wave = wave
-        let variables = schema.variables(in: "indresp").compactMap { v in v.sourceName(in: wave).map { (v.name, $0) } }
+        let variables = schema.personVariables.compactMap { v in v.sourceName(in: wave).map { (v.name, $0) } }
         let leading = variables.prefix(3)  // pidp, hidp, pno
         let rest = Array(variables.dropFirst(3))
         let fillerCount = max(0, width - variables.count)

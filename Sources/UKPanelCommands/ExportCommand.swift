@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SurveyFiles
 import SurveyPanel
+import SurveyPipelines
 import SurveyReports
 import SurveySchema
 
@@ -33,31 +34,16 @@ struct WaveSelection: ParsableArguments {
     var waves = "all"
 
     /// The waves of `download` asked for.
-    func chosen(in download: UKHLSDownload) throws -> [Wave] {
-        let found = download.waves
-        let chosen: [Wave]
-        if waves.lowercased() == "all" {
-            chosen = found
-        } else {
-            let wanted = Set(try Wave.parseList(waves))
-            chosen = found.filter { wanted.contains($0) }
-        }
-        guard !chosen.isEmpty else {
-            throw SurveyError(
-                .invalidArgument,
-                reason:
-                    "none of the waves \(waves) is in the download (found: \(found.map(\.letter).joined(separator: ", ")))"
-            )
-        }
-        return chosen
-    }
+    func chosen(in download: UKHLSDownload) throws -> [Wave] { try download.waves(matching: waves) }
 }
 
-/// Prints discovery's notes and what an export wrote.
-func printExport(notes: [String], line: String, paths: [String]) {
+/// Runs an export pipeline with a progress line, then prints discovery's notes and what it wrote.
+func runExport(_ pipeline: some Pipeline, notes: [String], reading: ReadingOptions) throws {
+    let result = try pipeline.run(
+        progress: ProgressLine(label: "export", quiet: reading.quiet), messages: reading.progress)
     for note in notes { print("note: \(note)") }
-    if let first = paths.first { print("wrote \(first): \(line)") }
-    for path in paths.dropFirst() { print("wrote \(path)") }
+    if let first = result.outputs.first { print("wrote \(first): \(result.summary)") }
+    for path in result.outputs.dropFirst() { print("wrote \(path)") }
 }
 
 /// `--vars a,b,c` as a list.
@@ -98,10 +84,9 @@ struct ExportPanelCommand: ParsableCommand {
         let download = try UKHLSDownload(root: try dataOptions.root())
         let waves = try selection.chosen(in: download)
         let export = try PanelExport(schema: schema, only: variableList(vars), format: format)
-        let (line, paths) = try ExportFiles.panel(
-            download: download, waves: waves, export: export, out: out, options: reading.tableOptions,
-            progress: ProgressLine(label: "export", quiet: reading.quiet))
-        printExport(notes: download.notes, line: line, paths: paths)
+        let pipeline = PanelExportPipeline(
+            download: download, waves: waves, export: export, out: out, options: reading.tableOptions)
+        try runExport(pipeline, notes: download.notes, reading: reading)
     }
 }
 
@@ -129,10 +114,9 @@ struct ExportTransitionsCommand: ParsableCommand {
         let schema = try schemaOptions.load("ukhls")
         let download = try UKHLSDownload(root: try dataOptions.root())
         let waves = try selection.chosen(in: download)
-        let (line, paths) = try ExportFiles.transitions(
-            download: download, waves: waves, schema: schema, out: out, options: reading.tableOptions,
-            progress: ProgressLine(label: "export", quiet: reading.quiet))
-        printExport(notes: download.notes, line: line, paths: paths)
+        let pipeline = TransitionsExportPipeline(
+            download: download, waves: waves, schema: schema, out: out, options: reading.tableOptions)
+        try runExport(pipeline, notes: download.notes, reading: reading)
     }
 }
 
@@ -188,9 +172,7 @@ struct ExportLFSCommand: ParsableCommand {
             )
         }
         let export = try LFSExport(schema: schema, only: variableList(vars))
-        let (line, paths) = try ExportFiles.lfs(
-            files: files, export: export, out: out, options: reading.tableOptions,
-            progress: ProgressLine(label: "export", quiet: reading.quiet))
-        printExport(notes: download.notes, line: line, paths: paths)
+        let pipeline = LFSExportPipeline(files: files, export: export, out: out, options: reading.tableOptions)
+        try runExport(pipeline, notes: download.notes, reading: reading)
     }
 }

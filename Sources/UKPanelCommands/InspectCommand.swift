@@ -39,7 +39,7 @@ public struct InspectCommand: ParsableCommand {
         let progress = ProgressLine(label: input.fileName, quiet: reading.quiet)
         let profile = try TableProfile(
             input: input, variables: vars?.split(separator: ",").map { String($0) }, missingCodes: missingCodes,
-            options: options, onProgress: { progress.update(consumed: $0, total: $1) })
+            options: options, onProgress: { progress.update(consumed: $0, total: $1, item: nil) })
         progress.end()
         let header = profile.header
         let summary = profile.summary

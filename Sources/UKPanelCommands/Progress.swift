@@ -1,4 +1,5 @@
 import Foundation
+import SurveyPipelines
 
 #if canImport(Glibc)
     import Glibc
@@ -7,7 +8,7 @@ import Foundation
 #endif
 
 /// Progress of a long read, on standard error, only when it is a terminal.
-final class ProgressLine {
+final class ProgressLine: ProgressReporter {
     private let label: String
     private let enabled: Bool
     private var started = Date()
@@ -23,7 +24,7 @@ final class ProgressLine {
 
     /// Redraws at most five times a second: `consumed` of `total` bytes of the file `item`
     /// (a new item restarts the rate).
-    func update(consumed: Int, total: Int?, item: String? = nil) {
+    func update(consumed: Int, total: Int?, item: String?) {
         guard enabled else { return }
         let now = Date()
         if item != currentItem {
@@ -54,4 +55,18 @@ final class ProgressLine {
     static func megabytes(_ bytes: Int) -> String {
         String(format: "%.1f MB", Double(bytes) / 1e6)
     }
+}
+
+/// Runs `pipeline` with a progress line labelled `label` and `messages` on standard error; prints the tables
+/// (when the pipeline makes them) and the files written, as every table command does.
+func runTables(_ pipeline: some Pipeline, label: String, reading: ReadingOptions) throws {
+    let progress = ProgressLine(label: label, quiet: reading.quiet)
+    defer { progress.end() }
+    let result = try pipeline.run(progress: progress, messages: reading.progress)
+    progress.end()
+    if let text = result.terminalText {
+        print(text)
+        print("")
+    }
+    for path in result.outputs { print("wrote \(path)") }
 }

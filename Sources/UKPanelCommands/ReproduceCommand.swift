@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SurveyFiles
 import SurveyPanel
+import SurveyPipelines
 import SurveyReports
 import SurveySchema
 
@@ -61,63 +62,13 @@ struct ReproduceESRC2025Command: ParsableCommand {
         let schema = try schemaOptions.load("ukhls")
         let root = try dataOptions.root()
         let download = try UKHLSDownload(root: root)
-        let say = reading.progress
-        let started = Date()
-        let panel = try UKHLSPanel.load(
-            download: download, schema: schema, only: Set(8...14), options: reading.tableOptions, progress: say)
-        say(String(format: "read %d waves in %.1f s", panel.waves.count, Date().timeIntervalSince(started)))
-        var quarters: LFSQuarters?
-        if let lfsDownload = try lfsDownload(ukhlsRoot: root) {
-            let lfsSchema = try schemaOptions.load("lfs")
-            quarters = try LFSQuarters.load(
-                download: lfsDownload, schema: lfsSchema, options: reading.tableOptions, progress: say)
+        var lfsData: (download: LFSDownload, schema: Schema)?
+        if !noLfs, let found = try ESRCBriefingPipeline.findLFS(ukhlsRoot: root, explicit: lfs) {
+            lfsData = (found, try schemaOptions.load("lfs"))
         }
-        let report = BriefingReport(
-            panel: panel, lfs: quarters, weighted: !unweighted, syntheticNotice: Self.syntheticNotice(root: root))
-        let written = try report.write(to: out)
-        if let frames { try report.writeFrames(to: frames) }
-        print(report.terminalText)
-        print("")
-        for path in written { print("wrote \(path)") }
-    }
-
-    /// The LFS quarters for T5: `--lfs`, else LFS files in the UKHLS data, else a folder `lfs` beside it.
-    func lfsDownload(ukhlsRoot: String) throws -> LFSDownload? {
-        if noLfs { return nil }
-        if let lfs {
-            let download = try LFSDownload(root: lfs)
-            guard !download.quarters.isEmpty else {
-                throw SurveyError(
-                    .invalidArgument, reason: "--lfs \(lfs): no LFS quarterly files (lfsp_<quarter><yy>_eul…) there")
-            }
-            return download
-        }
-        let inside = LFSDownload(listing: try DownloadListing(root: ukhlsRoot))
-        if !inside.quarters.isEmpty { return inside }
-        let trimmed = ukhlsRoot.hasSuffix("/") ? String(ukhlsRoot.dropLast()) : ukhlsRoot
-        let parent = (trimmed as NSString).deletingLastPathComponent
-        let beside = (parent.isEmpty ? "." : parent) + "/lfs"
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: beside, isDirectory: &isFolder), isFolder.boolValue else {
-            return nil
-        }
-        let found = LFSDownload(listing: try DownloadListing(root: beside))
-        return found.quarters.isEmpty ? nil : found
-    }
-
-    /// A notice when the data is ukpanel's synthetic data (its truth.json lies beside the download).
-    static func syntheticNotice(root: String, survey: String = "UKHLS") -> String? {
-        var folder = root
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), !isFolder.boolValue {
-            folder = (root as NSString).deletingLastPathComponent
-        }
-        for candidate in [folder, (folder as NSString).deletingLastPathComponent] where !candidate.isEmpty {
-            if FileManager.default.fileExists(atPath: candidate + "/truth.json") {
-                return
-                    "Synthetic data: made by `ukpanel synth` (\(candidate)/truth.json), not the real \(survey). The numbers show the pipeline works; they are not findings."
-            }
-        }
-        return nil
+        let pipeline = ESRCBriefingPipeline(
+            download: download, schema: schema, lfs: lfsData, weighted: !unweighted, out: out, framesFolder: frames,
+            syntheticNotice: SyntheticNotice.find(root: root), options: reading.tableOptions)
+        try runTables(pipeline, label: "reproduce", reading: reading)
     }
 }

@@ -45,7 +45,7 @@ public struct SelectCommand: ParsableCommand {
         do {
             try TableSelection.write(
                 input: input, variables: variableList, to: CSVWriter(sink: output.sink), options: options,
-                onProgress: { progress.update(consumed: $0, total: $1) })
+                onProgress: { progress.update(consumed: $0, total: $1, item: nil) })
             try output.commit()
             progress.end()
         } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SurveyFiles
 import SurveyPanel
+import SurveyPipelines
 import SurveyReports
 import SurveySchema
 
@@ -72,18 +73,12 @@ struct LFSDataOptions: ParsableArguments {
         return first...last
     }
 
-    /// Writes the report into `--out` (default `out/<table>`) and `--frames`, and prints it.
-    func publish(_ report: LFSReport) throws {
-        let written = try report.write(to: out ?? "out/\(report.kind.rawValue)")
-        if let frames { try report.writeFrames(to: frames) }
-        print(report.terminalText)
-        print("")
-        for path in written { print("wrote \(path)") }
-    }
+    /// The folder for `table`'s outputs: `--out`, else `out/TABLE`.
+    func folder(_ table: LFSReport.Kind) -> String { out ?? "out/\(table.rawValue)" }
 
     /// The notice for synthetic data, when the first root is ukpanel's.
     func syntheticNotice(_ roots: [String]) -> String? {
-        roots.first.flatMap { ReproduceESRC2025Command.syntheticNotice(root: $0, survey: "LFS") }
+        roots.first.flatMap { SyntheticNotice.find(root: $0, survey: "LFS") }
     }
 }
 
@@ -115,14 +110,11 @@ struct LFSHomeWorkingCommand: ParsableCommand {
                     "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
             )
         }
-        let say = reading.progress
-        let started = Date()
-        let quarters = try LFSQuarters.load(
-            download: download, schema: schema, range: range, options: reading.tableOptions, progress: say)
-        say(String(format: "read %d quarters in %.1f s", quarters.quarters.count, Date().timeIntervalSince(started)))
-        let report = LFSReport(
-            homeWorking: quarters, weighted: !lfs.unweighted, syntheticNotice: lfs.syntheticNotice(roots))
-        try lfs.publish(report)
+        let pipeline = LFSHomeWorkingPipeline(
+            download: download, files: download.quarters.filter { range?.contains($0.period) ?? true },
+            schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.homeWorking), framesFolder: lfs.frames,
+            syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
+        try runTables(pipeline, label: "lfs-wfh", reading: reading)
     }
 }
 
@@ -161,24 +153,11 @@ struct LFSTransitionsCommand: ParsableCommand {
                     "no LFS longitudinal datasets (lgwtYY_5q_…_eul.tab) in \(roots.joined(separator: ", ")); give --link-quarters to link quarterly files instead"
             )
         }
-        let say = reading.progress
-        let results = ParallelResults<LFSLongitudinalData>(count: files.count)
-        let options = reading.tableOptions
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i) {
-                let data = try LFSLongitudinalData.read(file: files[i], schema: schema, options: options)
-                say("read \(files[i].input.fileName): \(data.histories.count) people")
-                return data
-            }
-        }
-        let longitudinal = try results.values()
-        let linked =
-            linkQuarters
-            ? try LFSQuarters.load(download: download, schema: schema, range: range, options: options, progress: say)
-            : nil
-        let report = LFSReport(
-            transitions: longitudinal, linked: linked, weighted: !lfs.unweighted,
-            syntheticNotice: lfs.syntheticNotice(roots))
-        try lfs.publish(report)
+        let pipeline = LFSTransitionsPipeline(
+            download: download, longitudinal: files,
+            linkedFiles: linkQuarters ? download.quarters.filter { range?.contains($0.period) ?? true } : nil,
+            schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.transitions), framesFolder: lfs.frames,
+            syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
+        try runTables(pipeline, label: "lfs-transitions", reading: reading)
     }
 }

@@ -40,7 +40,7 @@ struct LFSReadingTests {
         #expect(people.count == 4)
         let (a, b, c, d) = (people[0], people[1], people[2], people[3])
         #expect(a.hserial == 101 && a.persno == .value(1) && a.casenop == .value(9001) && a.thiswv == .value(1))
-        #expect(a.weight == .value(1000.5) && d.weight == .value(900.25))  // PWT18, not PWT14
+        #expect(a.design.weight == .value(1000.5) && d.design.weight == .value(900.25))  // PWT18, not PWT14
         #expect(a.home == .value(1) && a.nssecMajor == .value(2) && a.nssec5 == .value(1) && a.nssec3 == .value(1))
         #expect(b.nssecMajor == .missing(.noAnswer) && b.nssec5 == .value(5) && b.nssec3 == .value(3))  // from 12.2
         #expect(c.home == .missing(.doesNotApply) && c.nssec5 == .missing(.doesNotApply) && c.region == .value(13))
@@ -58,7 +58,7 @@ struct LFSReadingTests {
         let people = try Self.read(text, name: "lfsp_jm06_end_user.tab")
         let p = try #require(people.first)
         #expect(p.nssecMajor == .value(5) && p.nssec5 == .value(4) && p.nssec3 == .value(3))
-        #expect(p.weight == .value(333.5) && p.region == .value(9) && p.home == .value(4))
+        #expect(p.design.weight == .value(333.5) && p.region == .value(9) && p.home == .value(4))
         #expect(p.casenop == .missing(.notInFile))
     }
 
@@ -133,14 +133,16 @@ struct LFSReadingTests {
         let q1 = LFSPeriod(year: 2022, quarter: 1)
         let q2 = LFSPeriod(year: 2022, quarter: 2)
         let q4 = LFSPeriod(year: 2022, quarter: 4)
-        let quarters = LFSQuarters(quarters: [
-            q1: [record(1, wave: 1, home: 1), record(2, wave: 5, home: 4), record(3, wave: 2, home: 3)],
-            q2: [
-                record(1, wave: 2, home: 4), record(2, wave: 1, home: 1), record(3, wave: 3, home: 3),
-                record(9, wave: 1, home: 1),
-            ],
-            q4: [record(1, wave: 4, home: 1)],
-        ])
+        let quarters = LFSQuarters(
+            schema: try SchemaLoader.builtin("lfs"),
+            quarters: [
+                q1: [record(1, wave: 1, home: 1), record(2, wave: 5, home: 4), record(3, wave: 2, home: 3)],
+                q2: [
+                    record(1, wave: 2, home: 4), record(2, wave: 1, home: 1), record(3, wave: 3, home: 3),
+                    record(9, wave: 1, home: 1),
+                ],
+                q4: [record(1, wave: 4, home: 1)],
+            ])
         let pairs = quarters.transitionsByPersonIdentifier()
         // 2 (wave 5 then wave 1) is another person who got the number; 9 is new; Q2 → Q4 is not consecutive.
         #expect(pairs.map { $0.earlier.casenop.value ?? 0 } == [1, 3])

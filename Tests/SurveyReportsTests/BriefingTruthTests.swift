@@ -27,7 +27,7 @@ struct BriefingTruthTests {
         let summary = try UKHLSSynthesizer(schema: schema, options: options).write(into: folder)
         let panel = try UKHLSPanel.load(download: UKHLSDownload(root: folder + "/UKDA-6614-tab.zip"), schema: schema)
         return Run(
-            report: BriefingReport(panel: panel, weighted: false, syntheticNotice: nil), truth: summary.truth,
+            report: try BriefingReport(panel: panel, weighted: false, syntheticNotice: nil), truth: summary.truth,
             panel: panel)
     }
 

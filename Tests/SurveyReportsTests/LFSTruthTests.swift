@@ -42,7 +42,7 @@ struct LFSTruthTests {
     @Test("lfs-wfh, unweighted: every quarter's counts of home-workers by region and class are the planted ones")
     func homeWorkingCounts() throws {
         let run = try Self.run.get()
-        let report = LFSReport(homeWorking: run.quarters, weighted: false, syntheticNotice: nil)
+        let report = try LFSReport(homeWorking: run.quarters, weighted: false, syntheticNotice: nil)
         #expect(run.quarters.periods.count == 24)
         #expect(run.quarters.files[LFSPeriod(year: 2020, quarter: 1)]?.vintage == "22")
         for period in run.quarters.periods {
@@ -74,12 +74,12 @@ struct LFSTruthTests {
     @Test("lfs-wfh, weighted: the estimate is the weighted share computed directly from the records")
     func weightedShare() throws {
         let run = try Self.run.get()
-        let report = LFSReport(homeWorking: run.quarters, weighted: true, syntheticNotice: nil)
+        let report = try LFSReport(homeWorking: run.quarters, weighted: true, syntheticNotice: nil)
         for period in [LFSPeriod(year: 2019, quarter: 4), LFSPeriod(year: 2021, quarter: 4)] {
             var numerator = 0.0
             var denominator = 0.0
             for r in run.quarters.quarters[period] ?? [] where r.ilodefr == .value(1) && r.region == .value(8) {
-                guard let h = r.home.value, (1...4).contains(h), let w = r.weight.value else { continue }
+                guard let h = r.home.value, (1...4).contains(h), let w = r.design.weight.value else { continue }
                 denominator += w
                 if h <= 3 { numerator += w }
             }
@@ -96,7 +96,7 @@ struct LFSTruthTests {
         let run = try Self.run.get()
         let data = try run.download.longitudinal.map { try LFSLongitudinalData.read(file: $0, schema: run.schema) }
         #expect(data.count == run.truth.longitudinal.count)
-        let report = LFSReport(transitions: data, linked: nil, weighted: false, syntheticNotice: nil)
+        let report = try LFSReport(transitions: data, linked: nil, weighted: false, syntheticNotice: nil)
         for (d, t) in zip(data, run.truth.longitudinal) {
             #expect(d.histories.count == t.persons)
             var first = d.file.first
@@ -120,11 +120,11 @@ struct LFSTruthTests {
         let run = try Self.run.get()
         let ukhls = try BriefingTruthTests.run.get()
         let panel = ukhls.panel
-        let report = BriefingReport(panel: panel, lfs: run.quarters, weighted: true, syntheticNotice: nil)
-        let plain = BriefingReport(panel: panel, weighted: true, syntheticNotice: nil)
+        let report = try BriefingReport(panel: panel, lfs: run.quarters, weighted: true, syntheticNotice: nil)
+        let plain = try BriefingReport(panel: panel, weighted: true, syntheticNotice: nil)
         #expect(!report.table5Years.isEmpty && plain.table5Years.isEmpty)
         #expect(Set(report.table5Years).isSubset(of: Set(2019...2024)))
-        let quarterly = LFSReport(homeWorking: run.quarters, weighted: true, syntheticNotice: nil)
+        let quarterly = try LFSReport(homeWorking: run.quarters, weighted: true, syntheticNotice: nil)
         for year in report.table5Years {
             let u = try Self.find(report.rows, "T5", String(year), "UK", "UKHLS works at home")
             let f = try Self.find(report.rows, "F1", String(year), "all workers", "works at home")

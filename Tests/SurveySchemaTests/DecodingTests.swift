@@ -33,16 +33,16 @@ struct DecodingTests {
         #expect(a.jboff == .missing(.notAvailableIEMB))
         #expect(a.jbsemp == .missing(.onlyIEMB))
         #expect(a.jbpl == .missing(.noBHPSData))
-        #expect(a.weightCrossSectional == .value(0.75))
+        #expect(a.design.weight == .value(0.75))
         #expect(a.jbwah == .missing(.notInWave))
         #expect(a.wfhDays == .missing(.notInWave))
         #expect(a.jspl == .missing(.notInFile))
         let b = people[1]
         #expect(b.jbstat == .value(2) && b.region == .value(7))
-        #expect(b.weightCrossSectional == .missing(.blank))
-        #expect(b.interviewMonth == .missing(.blank))
+        #expect(b.design.weight == .missing(.blank))
+        #expect(b.design.interviewMonth == .missing(.blank))
         #expect(b.distanceMoved == .value(12.5))
-        #expect(b.strata == .value(4) && b.psu == .value(6))
+        #expect(b.design.stratum == .value(4) && b.design.psu == .value(6))
     }
 
     @Test("planted values come back for every wave, wave 15 included, at any column order", arguments: [8, 11, 14, 15])
@@ -66,7 +66,7 @@ struct DecodingTests {
                     == (nssec == "-8"
                         ? .missing(.inapplicable) : nssec == "-9" ? .missing(.missing) : .value(Int16(nssec)!)))
             let weight = planted("weight_xs")
-            #expect(p.weightCrossSectional == .value(Double(weight)!))
+            #expect(p.design.weight == .value(Double(weight)!))
             let distance = planted("distmov")
             #expect(p.distanceMoved == (distance == "-8" ? .missing(.inapplicable) : .value(Double(distance)!)))
             if waveNumber >= 9 {

@@ -120,9 +120,9 @@ struct TableSeamTests {
         #expect(people.count == Self.persons)
         for (i, p) in people.enumerated() {
             #expect(p.pidp == 100 + i && p.hidp == 5000 + i / 2)
-            #expect(p.interviewYear == .value(2023))
+            #expect(p.design.interviewYear == .value(2023))
             #expect(p.jbstat == (i % 7 == 3 ? .missing(.inapplicable) : .value(Int16(i % 5 + 1))))
-            #expect(p.weightCrossSectional == (i == 5 ? .missing(.blank) : .value(0.5 + Double(i) / 8)))
+            #expect(p.design.weight == (i == 5 ? .missing(.blank) : .value(0.5 + Double(i) / 8)))
             if i == 4 { #expect(p.jbwah == .missing(.blank)) }
         }
     }

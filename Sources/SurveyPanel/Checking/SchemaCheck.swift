@@ -57,7 +57,7 @@ public struct SchemaCheck: Sendable {
             guard let input = download.indresp[wave] else { continue }
             headers[wave] = try TableFormats.reader(for: input, options: options).readHeader()
         }
-        rows = schema.variables(in: "indresp").map { variable in
+        rows = schema.personVariables.map { variable in
             Row(
                 variable: variable,
                 findings: download.waves.map { wave in

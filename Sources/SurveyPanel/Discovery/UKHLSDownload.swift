@@ -98,3 +98,27 @@ public struct UKHLSDownload: Sendable {
         return nil
     }
 }
+
+extension UKHLSDownload {
+    /// The waves of the download named by `text`: letters or numbers, a range or a list (`h-n`, `8-14`,
+    /// `12,14`), or `all`.
+    ///
+    /// - Throws: `.invalidArgument` when none of them is in the download, or the list cannot be read.
+    public func waves(matching text: String) throws(SurveyError) -> [Wave] {
+        let chosen: [Wave]
+        if text.lowercased() == "all" {
+            chosen = waves
+        } else {
+            let wanted = Set(try Wave.parseList(text))
+            chosen = waves.filter { wanted.contains($0) }
+        }
+        guard !chosen.isEmpty else {
+            throw SurveyError(
+                .invalidArgument,
+                reason:
+                    "none of the waves \(text) is in the download (found: \(waves.map(\.letter).joined(separator: ", ")))"
+            )
+        }
+        return chosen
+    }
+}

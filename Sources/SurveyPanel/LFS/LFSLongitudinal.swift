@@ -14,7 +14,8 @@ public struct LFSHistory: Sendable, Hashable {
         public var nssec5: Observed<Int16>
 
         /// In employment (ILODEFR = 1).
-        public var isWorker: Bool { ilodefr == .value(1) }
+        /// The indicators the schema declares, evaluated on the quarter's `long_` variables.
+        public var indicators = IndicatorValues()
 
         /// The harmonised variables a quarter holds.
         public enum Field: Int, CaseIterable, Sendable {
@@ -50,6 +51,8 @@ public struct LFSLongitudinalData: Sendable {
     public let file: LFSDownload.LongitudinalFile
     /// One history per row.
     public var histories: [LFSHistory]
+    /// The schema the histories were decoded with.
+    public var schema: Schema
 
     /// Reads `file`: each quarter's variables come from the schema's `longitudinal`
     /// role with `{q}` set to the quarter (1…n), all from one pass over the file.
@@ -65,6 +68,7 @@ public struct LFSLongitudinalData: Sendable {
         let name = file.input.description
         var layouts: [FileLayout] = []
         var fields: [RecordFields<LFSHistory.Quarter>] = []
+        var programs: [IndicatorProgram] = []
         var offsets: [Int] = []
         var persidPosition: Int?
         var weightPosition: Int?
@@ -81,6 +85,8 @@ public struct LFSLongitudinalData: Sendable {
                 columns += layout.projection.columnIndices
                 layouts.append(layout)
                 fields.append(RecordFields(layout))
+                // The person file's indicators, read from this quarter's long_ variables.
+                programs.append(IndicatorProgram(schema.indicators) { layout.position(of: "long_" + $0) })
             }
             persidPosition = layouts.first?.position(of: "persid")
             weightPosition = layouts.first?.position(of: "long_weight")
@@ -99,7 +105,9 @@ public struct LFSLongitudinalData: Sendable {
                     persid = persidPosition.flatMap { values[$0].intObserved.value }
                     weight = weightPosition.map { values[$0].numberObserved } ?? .missing(.notInFile)
                 }
-                quarters.append(LFSHistory.Quarter(values: values, fields: fields[q], file: name, line: row.lineNumber))
+                var quarter = LFSHistory.Quarter(values: values, fields: fields[q], file: name, line: row.lineNumber)
+                quarter.indicators = programs[q].evaluate(values)
+                quarters.append(quarter)
             }
             guard let persid else {
                 throw SurveyError(
@@ -108,6 +116,6 @@ public struct LFSLongitudinalData: Sendable {
             }
             histories.append(LFSHistory(persid: persid, weight: weight, quarters: quarters))
         }
-        return LFSLongitudinalData(file: file, histories: histories)
+        return LFSLongitudinalData(file: file, histories: histories, schema: schema)
     }
 }

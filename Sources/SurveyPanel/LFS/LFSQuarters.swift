@@ -12,6 +12,8 @@ public struct LFSQuarters: Sendable {
     public var bytesRead: [LFSPeriod: Int]
     /// Notes from discovery.
     public var notes: [String]
+    /// The schema the records were decoded with: their design and indicators are its declarations.
+    public var schema: Schema
 
     /// The periods held, in time order.
     public var periods: [LFSPeriod] { quarters.keys.sorted() }
@@ -31,7 +33,8 @@ public struct LFSQuarters: Sendable {
         var values: [String: String] = [:]
         if let vintage = file.vintage { values["vintage"] = vintage }
         return RecordReader(
-            schema: schema, role: "lfsp", context: SourceContext(ordinal: nil, values: values), input: file.input,
+            schema: schema, role: schema.design.persons, context: SourceContext(ordinal: nil, values: values),
+            input: file.input,
             options: options)
     }
 
@@ -55,7 +58,7 @@ public struct LFSQuarters: Sendable {
                 return (records, summary.bytes)
             }
         }
-        var loaded = LFSQuarters(quarters: [:], files: [:], bytesRead: [:], notes: download.notes)
+        var loaded = LFSQuarters(schema: schema, quarters: [:], files: [:], bytesRead: [:], notes: download.notes)
         for (file, (records, bytes)) in zip(files, try results.values()) {
             loaded.quarters[file.period] = records
             loaded.files[file.period] = file
@@ -66,9 +69,10 @@ public struct LFSQuarters: Sendable {
 
     /// Quarters from records already in memory (tests, other sources).
     public init(
-        quarters: [LFSPeriod: [LFSPerson]], files: [LFSPeriod: LFSDownload.QuarterFile] = [:],
+        schema: Schema, quarters: [LFSPeriod: [LFSPerson]], files: [LFSPeriod: LFSDownload.QuarterFile] = [:],
         bytesRead: [LFSPeriod: Int] = [:], notes: [String] = []
     ) {
+        self.schema = schema
         self.quarters = quarters
         self.files = files
         self.bytesRead = bytesRead

@@ -13,6 +13,8 @@ public struct UKHLSPanel: Sendable {
     public var bytesRead: [Int: Int]
     /// Discovery's notes.
     public var notes: [String]
+    /// The schema the records were decoded with: their design and indicators are its declarations.
+    public var schema: Schema
 
     /// Reads the `indresp` of each wave in `download` (or only `only`), two files at a time.
     ///
@@ -34,7 +36,7 @@ public struct UKHLSPanel: Sendable {
                 return (records, summary.bytes)
             }
         }
-        var panel = UKHLSPanel(waves: [:], files: [:], bytesRead: [:], notes: download.notes)
+        var panel = UKHLSPanel(schema: schema, waves: [:], files: [:], bytesRead: [:], notes: download.notes)
         for (wave, (records, bytes)) in zip(waves, try results.values()) {
             panel.waves[wave.number] = records
             panel.files[wave.number] = download.indresp[wave]
@@ -45,8 +47,10 @@ public struct UKHLSPanel: Sendable {
 
     /// A panel from records already in memory (tests, other sources).
     public init(
-        waves: [Int: [PersonWave]], files: [Int: DataInput] = [:], bytesRead: [Int: Int] = [:], notes: [String] = []
+        schema: Schema, waves: [Int: [PersonWave]], files: [Int: DataInput] = [:], bytesRead: [Int: Int] = [:],
+        notes: [String] = []
     ) {
+        self.schema = schema
         self.waves = waves
         self.files = files
         self.bytesRead = bytesRead

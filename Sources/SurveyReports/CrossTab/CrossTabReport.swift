@@ -1,4 +1,5 @@
 import Foundation
+import SurveyPanel
 
 /// A cross-tab's estimates and its report: for each period, each row category
 /// (and all rows together), the share in each column category, with standard

@@ -1,12 +1,10 @@
 import SurveyPanel
 import SurveySchema
 
-/// Every definition the ESRC briefing reproduction uses, in one place; the
-/// report prints `text` as it is.
+/// The ESRC briefing's definitions in words, and the names of its categories; the
+/// report prints `text` as it is. The indicators and the design themselves are
+/// declared in the schema (`schemas/ukhls.yaml`: `design:`, `indicators:`).
 public enum BriefingDefinitions {
-    /// March 2020, as a month count: interviews from this month on are post-pandemic.
-    public static let pandemicStart = 2020 * 12 + 2
-
     /// The definitions in words, in the order the report prints them.
     public static let text: [(term: String, definition: String)] = [
         ("worker", "in work: did paid work last week (jbhas = 1) or has a job though away from it (jboff = 1)"),
@@ -44,42 +42,6 @@ public enum BriefingDefinitions {
         ),
     ]
 
-    /// In work.
-    public static func isWorker(_ r: PersonWave) -> Bool {
-        r.jbhas == .value(1) || r.jboff == .value(1)
-    }
-
-    /// A worker in NS-SEC class 1.
-    public static func isHighSkilled(_ r: PersonWave) -> Bool {
-        isWorker(r) && r.nssec5 == .value(1)
-    }
-
-    /// A worker who works at home at all.
-    public static func worksAtHome(_ r: PersonWave) -> Bool {
-        guard isWorker(r) else { return false }
-        if r.jbpl == .value(1) { return true }
-        if let s = r.jspl.value, s == 1 || s == 2 { return true }
-        if let w = r.jbwah.value, (1...3).contains(w) { return true }
-        return false
-    }
-
-    /// A valid days-a-week answer (1–8).
-    public static func validDays(_ r: PersonWave) -> Int? {
-        guard let d = r.wfhDays.value, (1...8).contains(d) else { return nil }
-        return Int(d)
-    }
-
-    /// Post-pandemic (1), pre (0), or unknown date (nil).
-    public static func period(_ r: PersonWave) -> Int? {
-        r.interviewMonthIndex.map { $0 >= pandemicStart ? 1 : 0 }
-    }
-
-    /// Moved since the previous wave.
-    public static func moved(_ r: PersonWave) -> Bool { r.origadd == .value(2) }
-
-    /// Greater South-East.
-    public static func isGreaterSouthEast(_ region: Int) -> Bool { region == 6 || region == 7 || region == 8 }
-
     /// Region names by gor_dv code.
     public static let regions = [
         1: "North East", 2: "North West", 3: "Yorkshire and the Humber", 4: "East Midlands", 5: "West Midlands",
@@ -94,5 +56,5 @@ public enum BriefingDefinitions {
     ]
 
     /// Reason names, movy11…movy16.
-    public static let reasons = ["family", "education", "employment", "housing", "area", "other"]
+    public static let reasons = PersonWave.MoveReasons.names
 }

@@ -26,8 +26,12 @@ public struct BriefingReport: Sendable {
     public let lfsSources: [(period: String, file: String, people: Int)]
 
     /// Computes the briefing's estimates from `panel`, and T5 when `lfs` is given.
-    public init(panel: UKHLSPanel, lfs: LFSQuarters? = nil, weighted: Bool, syntheticNotice: String?) {
-        let frames = BriefingFrames(panel: panel, weighted: weighted)
+    ///
+    /// - Throws: `.missingVariable` when a schema does not declare an indicator the briefing needs.
+    public init(panel: UKHLSPanel, lfs: LFSQuarters? = nil, weighted: Bool, syntheticNotice: String?)
+        throws(SurveyError)
+    {
+        let frames = try BriefingFrames(panel: panel, weighted: weighted)
         let waves = panel.waves.keys.sorted()
         var specs = BriefingTables.specs(waves: waves)
         var all = frames.frames
@@ -35,7 +39,7 @@ public struct BriefingReport: Sendable {
         var years: [Int] = []
         var lfsFrames: [String: EstimationFrame] = [:]
         if let lfs {
-            let built = LFSFrames(quarters: lfs, weighted: weighted, years: true)
+            let built = try LFSFrames(quarters: lfs, weighted: weighted, years: true)
             let ukhlsYears = Set(frames.frames["pooled"]?.column("year") ?? []).map(Int.init)
             years = ukhlsYears.filter { built.frames[LFSFrames.yearFrame($0)] != nil }.sorted()
             for year in years { lfsFrames[LFSFrames.yearFrame(year)] = built.frames[LFSFrames.yearFrame(year)] }

@@ -1,3 +1,5 @@
+import SurveyPanel
+
 /// The briefing's tables as estimate specifications: T1, F1, T2, T3 and T4.
 public enum BriefingTables {
     static let periods: [(label: String, code: Int32)] = [("pre-pandemic", 0), ("post-pandemic", 1)]

@@ -1,4 +1,5 @@
 import SurveyFiles
+import SurveyPanel
 import SurveySchema
 
 /// The harmonised variables of an export and how each becomes CSV cells: the

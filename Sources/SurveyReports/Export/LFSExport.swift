@@ -16,7 +16,7 @@ public struct LFSExport: Sendable {
     ///
     /// - Throws: `SurveyError` naming `--vars` and the closest names when a name is not in the schema.
     public init(schema: Schema, only: [String]? = nil) throws(SurveyError) {
-        columns = try HarmonisedColumns(schema: schema, role: "lfsp", only: only)
+        columns = try HarmonisedColumns(schema: schema, role: schema.design.persons, only: only)
         self.schema = schema
     }
 
@@ -34,40 +34,43 @@ public struct LFSExport: Sendable {
         public var rowsByPeriod: [LFSPeriod: Int]
     }
 
-    /// Streams `files` into `writer` in time order, header first.
+    /// Streams the LFS quarterly files of `stream` into `writer`, header first.
     ///
     /// - Throws: the reading error of the first bad file (file, line, variable).
     @discardableResult
     public func write(
-        files: [LFSDownload.QuarterFile], to writer: CSVWriter, options: ReadOptions = .init(),
-        onProgress: ((LFSPeriod, Int, Int?) -> Void)? = nil
+        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((LFSPeriod, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
         let header = self.header
         try writer.row(header)
         var summary = Summary(rows: 0, rowsByPeriod: [:])
         var fields: [String] = []
         fields.reserveCapacity(header.count)
-        for file in files.sorted(by: { $0.period < $1.period }) {
-            var reader = LFSQuarters.reader(schema: schema, file: file, options: options)
-            reader.onProgress = onProgress.map { report in { done, total in report(file.period, done, total) } }
-            let key = [
-                file.period.description,
-                String(format: "%04d-%02d", file.period.year, file.period.startMonth), file.period.fileCode,
-            ]
-            var positions: [Int?]?
-            var count = 0
-            try reader.forEachRecord { layout, values, _ in
-                let located = positions ?? columns.positions(in: layout)
-                positions = located
+        var key: [String] = []
+        var positions: [Int?] = []
+        try stream.forEach(
+            onProgress: onProgress.map { report in
+                { file, done, total in if let q = file.quarter { report(q.period, done, total) } }
+            },
+            start: { file, layout in
+                let period = file.quarter?.period
+                key = [
+                    period?.description ?? "", period.map { String(format: "%04d-%02d", $0.year, $0.startMonth) } ?? "",
+                    period?.fileCode ?? "",
+                ]
+                positions = columns.positions(in: layout)
+            },
+            row: { values, _ in
                 fields.removeAll(keepingCapacity: true)
                 fields += key
-                columns.appendCells(values, positions: located, to: &fields)
+                columns.appendCells(values, positions: positions, to: &fields)
                 try writer.row(fields)
-                count += 1
-            }
-            summary.rowsByPeriod[file.period] = count
-            summary.rows += count
-        }
+            },
+            end: { file, count in
+                guard let period = file.quarter?.period else { return }
+                summary.rowsByPeriod[period] = count
+                summary.rows += count
+            })
         try writer.flush()
         return summary
     }

@@ -34,7 +34,7 @@ public struct PanelExport: Sendable {
     ///
     /// - Throws: `SurveyError` naming `--vars` and the closest names when a name is not in the schema.
     public init(schema: Schema, only: [String]? = nil, format: Format = .long) throws(SurveyError) {
-        columns = try HarmonisedColumns(schema: schema, role: "indresp", excluded: ["pidp"], only: only)
+        columns = try HarmonisedColumns(schema: schema, role: schema.design.persons, excluded: ["pidp"], only: only)
         self.schema = schema
         self.format = format
     }
@@ -60,106 +60,115 @@ public struct PanelExport: Sendable {
         public var columns: Int
     }
 
-    /// Streams `waves` of `download` into `writer`, header first, in the export's format.
+    /// Streams the UKHLS person files of `stream` into `writer`, header first, in the export's format.
     ///
     /// - Throws: the reading error of the first bad file (file, line, variable).
     @discardableResult
     public func write(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions = .init(),
-        onProgress: ((Wave, Int, Int?) -> Void)? = nil
+        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((Wave, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
-        let present = waves.filter { download.indresp[$0] != nil }
         switch format {
-        case .long:
-            return try writeLong(
-                download: download, waves: present, to: writer, options: options, onProgress: onProgress)
-        case .wide:
-            return try writeWide(
-                download: download, waves: present, to: writer, options: options, onProgress: onProgress)
+        case .long: return try writeLong(stream, to: writer, onProgress: onProgress)
+        case .wide: return try writeWide(stream, to: writer, onProgress: onProgress)
         }
     }
 
-    /// Calls `body` with each row's `pidp` and the cells of the export's variables.
+    /// Calls `start` with each file's wave and name, `body` with each row's `pidp` and the cells of the export's
+    /// variables (located by positions resolved once per file), and `end` with each file's wave once it is read.
+    /// Returns the rows read per file.
     private func forEachRow(
-        wave: Wave, input: DataInput, options: ReadOptions,
-        onProgress: ((Wave, Int, Int?) -> Void)?, _ body: (Int, [HarmonisedValue], [Int?]) throws -> Void
-    ) throws {
-        var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
-        reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
-        // Where each variable sits in a row's values: the same for every row of the file.
+        _ stream: PersonFileStream, onProgress: ((Wave, Int, Int?) -> Void)?, start: (Wave, String) -> Void,
+        end: (Wave) -> Void = { _ in }, _ body: (Int, [HarmonisedValue], [Int?]) throws -> Void
+    ) throws -> [Int] {
         var positions: [Int?] = []
         var pidpPosition: Int?
-        var resolved = false
-        try reader.forEachRecord { layout, values, row in
-            if !resolved {
+        var file = ""
+        return try stream.forEach(
+            onProgress: onProgress.map { report in
+                { file, done, total in if let wave = file.wave { report(wave, done, total) } }
+            },
+            start: { f, layout throws(SurveyError) in
+                guard let wave = f.wave else {
+                    throw SurveyError(
+                        .invalidValue, file: f.input.description, reason: "the panel export reads UKHLS waves' files")
+                }
                 positions = columns.positions(in: layout)
                 pidpPosition = layout.position(of: "pidp")
-                resolved = true
-            }
-            guard let p = pidpPosition, case .int(let pidp) = values[p] else {
-                throw SurveyError(
-                    .invalidValue, file: input.description, line: row.lineNumber, variable: "pidp",
-                    reason: "every row needs a person identifier")
-            }
-            try body(pidp, values, positions)
-        }
+                file = f.input.description
+                start(wave, file)
+            },
+            row: { values, row in
+                guard let p = pidpPosition, case .int(let pidp) = values[p] else {
+                    throw SurveyError(
+                        .invalidValue, file: file, line: row.lineNumber, variable: "pidp",
+                        reason: "every row needs a person identifier")
+                }
+                try body(pidp, values, positions)
+            },
+            end: { f, _ in if let wave = f.wave { end(wave) } })
     }
 
     private func writeLong(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions,
-        onProgress: ((Wave, Int, Int?) -> Void)?
+        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((Wave, Int, Int?) -> Void)?
     ) throws -> Summary {
         let header = self.header
         try writer.row(header)
-        var summary = Summary(rows: 0, rowsByWave: [:], columns: header.count)
         var fields: [String] = []
         fields.reserveCapacity(header.count)
-        for wave in waves {
-            guard let input = download.indresp[wave] else { continue }
-            let waveNumber = String(wave.number)
-            var count = 0
-            try forEachRow(wave: wave, input: input, options: options, onProgress: onProgress) {
-                pidp, values, positions in
-                fields.removeAll(keepingCapacity: true)
-                fields.append(String(pidp))
-                fields.append(waveNumber)
-                fields.append(wave.letter)
-                columns.appendCells(values, positions: positions, to: &fields)
-                try writer.row(fields)
-                count += 1
+        var wave = Wave(number: 1)
+        var waveNumber = ""
+        let counts = try forEachRow(
+            stream, onProgress: onProgress,
+            start: { w, _ in
+                wave = w
+                waveNumber = String(w.number)
             }
-            summary.rowsByWave[wave.number] = count
-            summary.rows += count
+        ) { pidp, values, positions in
+            fields.removeAll(keepingCapacity: true)
+            fields.append(String(pidp))
+            fields.append(waveNumber)
+            fields.append(wave?.letter ?? "")
+            columns.appendCells(values, positions: positions, to: &fields)
+            try writer.row(fields)
         }
+        var summary = Summary(rows: counts.reduce(0, +), rowsByWave: [:], columns: header.count)
+        for (file, count) in zip(stream.files, counts) { if let w = file.wave { summary.rowsByWave[w.number] = count } }
         try writer.flush()
         return summary
     }
 
     private func writeWide(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions,
-        onProgress: ((Wave, Int, Int?) -> Void)?
+        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((Wave, Int, Int?) -> Void)?
     ) throws -> Summary {
         // Each wave's cells per person, already encoded as CSV text (compact: one string per person-wave).
         var cells: [[Int: String]] = []
         var summary = Summary(rows: 0, rowsByWave: [:], columns: 0)
         var fields: [String] = []
-        for wave in waves {
-            guard let input = download.indresp[wave] else { continue }
-            var byPerson: [Int: String] = [:]
-            try forEachRow(wave: wave, input: input, options: options, onProgress: onProgress) {
-                pidp, values, positions in
-                fields.removeAll(keepingCapacity: true)
-                fields.append("1")
-                columns.appendCells(values, positions: positions, to: &fields)
-                if byPerson.updateValue(CSVWriter.encode(fields), forKey: pidp) != nil {
-                    throw SurveyError(
-                        .invalidValue, file: input.description, variable: "pidp",
-                        reason: "person \(pidp) has two rows in wave \(wave.letter); the wide format needs one")
-                }
+        var wave = Wave(number: 1)
+        var file = ""
+        var byPerson: [Int: String] = [:]
+        _ = try forEachRow(
+            stream, onProgress: onProgress,
+            start: { w, f in
+                wave = w
+                file = f
+            },
+            end: { w in
+                summary.rowsByWave[w.number] = byPerson.count
+                cells.append(byPerson)
+                byPerson = [:]
             }
-            summary.rowsByWave[wave.number] = byPerson.count
-            cells.append(byPerson)
+        ) { pidp, values, positions in
+            fields.removeAll(keepingCapacity: true)
+            fields.append("1")
+            columns.appendCells(values, positions: positions, to: &fields)
+            if byPerson.updateValue(CSVWriter.encode(fields), forKey: pidp) != nil {
+                throw SurveyError(
+                    .invalidValue, file: file, variable: "pidp",
+                    reason: "person \(pidp) has two rows in wave \(wave?.letter ?? ""); the wide format needs one")
+            }
         }
+        let waves = stream.files.compactMap(\.wave)
         fields.removeAll()
         fields.append("0")
         columns.appendAbsent(reason: Self.notInterviewed, to: &fields)

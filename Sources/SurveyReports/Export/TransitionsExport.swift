@@ -9,14 +9,21 @@ import SurveySchema
 /// Waves are read one after another and only two are held at a time. Values
 /// follow the panel export's rules: a missing value is an empty cell with a
 /// `NAME_missing` reason column beside it. The indicators `worker_*`,
-/// `high_skilled_*` and `works_at_home_*` are always 0 or 1 and follow the
-/// briefing's definitions (`BriefingDefinitions`).
+/// `high_skilled_*` and `works_at_home_*` are always 0 or 1: the schema's
+/// declarations (`indicators:`), as the briefing uses them.
 public struct TransitionsExport: Sendable {
     /// The schema the waves are read with.
     public let schema: Schema
+    /// The columns after the identifiers, in order.
+    let columns: [Column]
 
     /// An export reading with `schema`.
-    public init(schema: Schema) { self.schema = schema }
+    ///
+    /// - Throws: `.missingVariable` when the schema does not declare an indicator the export writes.
+    public init(schema: Schema) throws(SurveyError) {
+        self.schema = schema
+        columns = try Self.columns(schema)
+    }
 
     /// One column group: its name(s), label, and how a pair fills it.
     struct Column: Sendable {
@@ -60,14 +67,18 @@ public struct TransitionsExport: Sendable {
     }
 
     /// The columns after the identifiers, in order. Codes written `schema:NAME` are the schema's codes of NAME.
-    static let columns: [Column] = {
+    static func columns(_ schema: Schema) throws(SurveyError) -> [Column] {
+        let user = "the transitions export"
+        let worker = try schema.indicatorKey("worker", neededBy: user)
+        let high = try schema.indicatorKey("high_skilled", neededBy: user)
+        let home = try schema.indicatorKey("works_at_home", neededBy: user)
         var c: [Column] = [
             Column(
                 name: "intdaty_to", label: "Interview year at the later wave", codes: "", hasReason: true,
-                cell: { observed($1.interviewYear) }),
+                cell: { observed($1.design.interviewYear) }),
             Column(
                 name: "intdatm_to", label: "Interview month at the later wave", codes: "", hasReason: true,
-                cell: { observed($1.interviewMonth) }),
+                cell: { observed($1.design.interviewMonth) }),
             Column(
                 name: "moved", label: "Moved since the earlier wave (origadd = 2 at the later wave)",
                 codes: "1=moved; 0=same address", hasReason: true,
@@ -94,41 +105,41 @@ public struct TransitionsExport: Sendable {
         c += bothEnds("nssec5", "NS-SEC 5 classes", codes: "schema:nssec5", hasReason: true) { observed($0.nssec5) }
         c += bothEnds("jbstat", "Employment status", codes: "schema:jbstat", hasReason: true) { observed($0.jbstat) }
         c += bothEnds("worker", "In work (jbhas = 1 or jboff = 1)", codes: yesNo, hasReason: false) {
-            flag(BriefingDefinitions.isWorker($0))
+            flag($0.indicators.isSet(worker))
         }
         c += bothEnds("high_skilled", "A worker in NS-SEC class 1", codes: yesNo, hasReason: false) {
-            flag(BriefingDefinitions.isHighSkilled($0))
+            flag($0.indicators.isSet(high))
         }
         c += bothEnds(
             "works_at_home", "A worker working at home at all (jbpl = 1, jspl 1-2 or jbwah 1-3)", codes: yesNo,
             hasReason: false
-        ) { flag(BriefingDefinitions.worksAtHome($0)) }
+        ) { flag($0.indicators.isSet(home)) }
         c += bothEnds("jbwah", "How often works at home", codes: "schema:jbwah", hasReason: true) {
             observed($0.jbwah)
         }
         c += [
             Column(
                 name: "weight_xs_to", label: "Cross-sectional weight at the later wave", codes: "", hasReason: true,
-                cell: { observedNumber($1.weightCrossSectional) }),
+                cell: { observedNumber($1.design.weight) }),
             Column(
                 name: "weight_lw_to", label: "Longitudinal weight at the later wave", codes: "", hasReason: true,
                 cell: { observedNumber($1.weightLongitudinal) }),
             Column(
                 name: "strata_to", label: "Stratum at the later wave", codes: "", hasReason: true,
-                cell: { observed($1.strata) }),
+                cell: { observed($1.design.stratum) }),
             Column(
                 name: "psu_to", label: "PSU at the later wave", codes: "", hasReason: true,
-                cell: { observed($1.psu) }),
+                cell: { observed($1.design.psu) }),
         ]
         return c
-    }()
+    }
 
     /// The identifiers that start every row.
     public static let keyColumns = ["pidp", "wave_from", "wave_to", "wave_letter_from", "wave_letter_to"]
 
     /// The header.
-    public static var header: [String] {
-        keyColumns + columns.flatMap { $0.hasReason ? [$0.name, $0.name + "_missing"] : [$0.name] }
+    public var header: [String] {
+        Self.keyColumns + columns.flatMap { $0.hasReason ? [$0.name, $0.name + "_missing"] : [$0.name] }
     }
 
     /// What one export wrote.
@@ -139,47 +150,31 @@ public struct TransitionsExport: Sendable {
         public var rowsByWave: [Int: Int]
     }
 
-    /// Reads `waves` of `download` in order and writes every consecutive pair (w−1, w) both have.
+    /// Writes every consecutive-wave pair of `pairs` (read with the export's schema).
     ///
     /// - Throws: the reading error of the first bad file (file, line, variable).
     @discardableResult
     public func write(
-        download: UKHLSDownload, waves: [Wave], to writer: CSVWriter, options: ReadOptions = .init(),
+        _ pairs: ConsecutiveWavePairs, to writer: CSVWriter,
         onProgress: ((Wave, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
-        try writer.row(Self.header)
-        var summary = Summary(rows: 0, rowsByWave: [:])
-        var previous: (wave: Int, byPerson: [Int: PersonWave])?
+        try writer.row(header)
         var fields: [String] = []
-        for wave in waves.sorted() {
-            guard let input = download.indresp[wave] else { continue }
-            var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
-            reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
-            var current: [Int: PersonWave] = [:]
-            var count = 0
-            let earlier = previous?.wave == wave.number - 1 ? previous?.byPerson : nil
-            let from = Wave(number: wave.number - 1)
-            try reader.forEachPerson { record in
-                current[record.pidp] = record
-                guard let earlier, let before = earlier[record.pidp], let from else { return }
-                fields.removeAll(keepingCapacity: true)
-                fields += [String(record.pidp), String(from.number), String(wave.number), from.letter, wave.letter]
-                for column in Self.columns {
-                    let (text, reason) = column.cell(before, record)
-                    fields.append(text)
-                    if column.hasReason { fields.append(reason?.rawValue ?? "") }
-                }
-                try writer.row(fields)
-                count += 1
+        let counts = try pairs.forEach(onProgress: onProgress) { before, record in
+            guard let from = Wave(number: record.wave.number - 1) else { return }
+            fields.removeAll(keepingCapacity: true)
+            fields += [
+                String(record.pidp), String(from.number), String(record.wave.number), from.letter, record.wave.letter,
+            ]
+            for column in columns {
+                let (text, reason) = column.cell(before, record)
+                fields.append(text)
+                if column.hasReason { fields.append(reason?.rawValue ?? "") }
             }
-            if earlier != nil {
-                summary.rowsByWave[wave.number] = count
-                summary.rows += count
-            }
-            previous = (wave.number, current)
+            try writer.row(fields)
         }
         try writer.flush()
-        return summary
+        return Summary(rows: counts.values.reduce(0, +), rowsByWave: counts)
     }
 
     /// The data dictionary: one row per column (codes from the schema where a column is a harmonised variable).
@@ -193,7 +188,7 @@ public struct TransitionsExport: Sendable {
             ["wave_letter_from", "The earlier wave's letter", "text", "", "", ""],
             ["wave_letter_to", "The later wave's letter", "text", "", "", ""],
         ]
-        for c in Self.columns {
+        for c in columns {
             var codes = c.codes
             if codes.hasPrefix("schema:") {
                 codes = schema.variable(String(codes.dropFirst(7))).map(HarmonisedColumns.codes) ?? ""

@@ -1,4 +1,5 @@
 import SurveyEstimation
+import SurveyPanel
 
 /// What to estimate: among observations of `frame` meeting `domain`, the share
 /// that also meet `event`.

@@ -1,7 +1,9 @@
 import SurveyPanel
 import SurveySchema
 
-/// Every definition the LFS tables use, in one place; reports print `text` as it is.
+/// The LFS tables' definitions in words, and the names of their categories; reports
+/// print `text` as it is. The indicators and the design themselves are declared in
+/// the schema (`schemas/lfs.yaml`: `design:`, `indicators:`).
 public enum LFSDefinitions {
     /// The definitions in words, in the order reports print them.
     public static let text: [(term: String, definition: String)] = [
@@ -56,15 +58,6 @@ public enum LFSDefinitions {
         ),
     ]
 
-    /// The UKHLS region code (gor_dv, 1-12) of a GOVTOF2 code (1-13, no 3).
-    public static func ukhlsRegion(govtof2 code: Int) -> Int? {
-        switch code {
-        case 1, 2: return code
-        case 4...13: return code - 1
-        default: return nil
-        }
-    }
-
     /// Region names by GOVTOF2 code.
     public static let regions: [(code: Int, name: String)] = [
         (1, "North East"), (2, "North West"), (4, "Yorkshire and the Humber"), (5, "East Midlands"),
@@ -78,11 +71,4 @@ public enum LFSDefinitions {
         (1, "Management & professional"), (2, "Intermediate"), (3, "Small employers & own account"),
         (4, "Lower supervisory & technical"), (5, "Semi-routine & routine"),
     ]
-
-    /// A valid HOME answer (1-4).
-    static func validHome(_ home: Observed<Int16>) -> Bool { home.value.map { (1...4).contains($0) } ?? false }
-    /// HOME = 1.
-    static func ownHome(_ home: Observed<Int16>) -> Bool { home == .value(1) }
-    /// HOME 1-3.
-    static func homeBased(_ home: Observed<Int16>) -> Bool { home.value.map { (1...3).contains($0) } ?? false }
 }

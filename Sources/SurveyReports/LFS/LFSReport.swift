@@ -1,3 +1,4 @@
+import SurveyFiles
 import SurveyPanel
 import SurveySchema
 
@@ -27,8 +28,10 @@ public struct LFSReport: Sendable {
         "The end-user LFS carries no strata or PSUs: standard errors treat households (HSERIALP) as clusters in a single stratum."
 
     /// Home-working by quarter, region and class.
-    public init(homeWorking quarters: LFSQuarters, weighted: Bool, syntheticNotice: String?) {
-        let built = LFSFrames(quarters: quarters, weighted: weighted)
+    ///
+    /// - Throws: `.missingVariable` when the schema does not declare an indicator the tables need.
+    public init(homeWorking quarters: LFSQuarters, weighted: Bool, syntheticNotice: String?) throws(SurveyError) {
+        let built = try LFSFrames(quarters: quarters, weighted: weighted)
         kind = .homeWorking
         frames = built.frames
         rows = FrameEstimator.run(
@@ -42,9 +45,9 @@ public struct LFSReport: Sendable {
     /// Quarter-to-quarter transitions from the longitudinal datasets (and linked quarterly files, when given).
     public init(
         transitions longitudinal: [LFSLongitudinalData], linked: LFSQuarters?, weighted: Bool, syntheticNotice: String?
-    ) {
+    ) throws(SurveyError) {
         let pairs = linked?.transitionsByPersonIdentifier()
-        let built = LFSFrames(longitudinal: longitudinal, linked: pairs, weighted: weighted)
+        let built = try LFSFrames(longitudinal: longitudinal, linked: linked, weighted: weighted)
         kind = .transitions
         frames = built.frames
         let linkedPeriods = pairs.map { Array(Set($0.map(\.period))).sorted() }

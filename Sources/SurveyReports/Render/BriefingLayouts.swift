@@ -1,3 +1,5 @@
+import SurveyPanel
+
 /// The briefing's tables laid out as rows and columns, shared by the terminal and Markdown renderers.
 struct BriefingLayouts {
     let index: EstimateIndex

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyPanel
 
 /// Looks up estimates by table, period, group and category, and formats them.
 struct EstimateIndex {

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyPanel
 
 /// Figure 1 as SVG: the share working at home by interview year, all workers
 /// and the high-skilled, with 95% confidence bands.

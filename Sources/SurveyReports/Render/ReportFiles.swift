@@ -1,5 +1,6 @@
 import Foundation
 import SurveyFiles
+import SurveyPanel
 
 /// Writing a report's files: the tidy estimates CSV, text files, and the frames
 /// with their specs for `scripts/crosscheck-r.R`. Every file is written to a

@@ -1,3 +1,5 @@
+import SurveyPanel
+
 /// Tables as text: aligned columns for the terminal, and Markdown. The one
 /// renderer of rows and columns that every command and report uses.
 public enum TextTable {

@@ -16,6 +16,10 @@ public struct FileLayout: Sendable {
     public let sourceNames: [String?]
     /// The columns to decode.
     public let projection: ColumnProjection
+    /// The schema's indicators compiled against this file's values (none unless the file holds person records).
+    public let indicators: IndicatorProgram
+    /// Where the declared design variables sit in this file's values.
+    let designSlots: DesignSlots
     /// Missing codes of the schema, looked up without hashing.
     let missingCodes: MissingCodeTable
     /// Position of each variable by name (resolved once per file by readers, never per row).
@@ -84,6 +88,9 @@ public struct FileLayout: Sendable {
                 position: i,
                 steps: v.derive.compactMap { step in positions[step.from].map { ResolvedStep(step, from: $0) } })
         }
+        let isPersons = role == schema.design.persons
+        indicators = isPersons ? IndicatorProgram(schema.indicators) { positions[$0] } : .empty
+        designSlots = isPersons ? DesignSlots(schema.design, position: { positions[$0] }) : DesignSlots()
         types = variables.map(\.type)
         absentReasons = variables.indices.map { i in
             variables[i].isDerived ? .notInFile : names[i] == nil ? .notInWave : .notInFile

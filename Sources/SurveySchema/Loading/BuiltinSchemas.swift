@@ -19,6 +19,29 @@ enum BuiltinSchemas {
           lfsp: lfsp
           longitudinal: lgwt
 
+        # The sample design, declared once. The end-user LFS has no strata or PSU:
+        # households are the clusters. The longitudinal datasets carry their own weight.
+        design:
+          persons: lfsp
+          weight: weight
+          psu: hserial
+
+        # Indicators derived from other variables (0 or 1), declared once (see schemas/ukhls.yaml
+        # for the grammar): the LFS tables, the briefing's T5 and the cross-tabs use these. In the
+        # longitudinal datasets they are evaluated on each quarter's long_ variables.
+        indicators:
+          worker:
+            label: In employment (ILODEFR = 1)
+            all: [ilodefr = 1]
+          home_based:
+            label: Home as a base (HOME 1-3; missing unless HOME is 1-4)
+            all: [home in 1-3]
+            known_when: [home in 1-4]
+          mainly_home:
+            label: Mainly at home (HOME = 1; missing unless HOME is 1-4)
+            all: [home = 1]
+            known_when: [home in 1-4]
+
         missing:
           -8: no_answer
           -9: does_not_apply
@@ -296,6 +319,38 @@ enum BuiltinSchemas {
         files:
           indresp: "{w}_indresp"
           xwavedat: xwavedat
+
+        # The sample design, declared once: the briefing, the cross-tabs and the exports
+        # take the person file, the default weight, strata, PSU and interview date from here.
+        design:
+          persons: indresp
+          weight: weight_xs
+          strata: strata
+          psu: psu
+          interview_year: intdaty
+          interview_month: intdatm
+
+        # Indicators derived from several variables (0 or 1), declared once: the briefing,
+        # the cross-tabs and the transitions export all use these. `all`: every condition
+        # holds; `any`: at least one does (both when both are given); `known_when`: the
+        # indicator is missing unless these hold (a bare name: the variable has a value).
+        # A condition on a variable with no value never holds. An indicator may use those
+        # declared before it.
+        indicators:
+          worker:
+            label: In work (jbhas = 1 or jboff = 1)
+            any: [jbhas = 1, jboff = 1]
+          high_skilled:
+            label: A worker in NS-SEC class 1
+            all: [worker = 1, nssec5 = 1]
+          works_at_home:
+            label: A worker working at home at all (jbpl = 1, jspl 1-2, jbwah 1-3)
+            all: [worker = 1]
+            any: [jbpl = 1, jspl in 1-2, jbwah in 1-3]
+          greater_south_east:
+            label: Lives in London, the South East or the East of England
+            all: [gor in 6-8]
+            known_when: [gor]
 
         # Negative codes shared by all numeric variables: a typed missing reason, never a number.
         missing:

@@ -54,7 +54,11 @@ public enum SchemaLoader {
         }
         let reader = NodeReader(origin: origin)
         try reader.checkKeys(
-            top, allowed: ["survey", "title", "waves", "files", "missing", "codesets", "variables", "extends"],
+            top,
+            allowed: [
+                "survey", "title", "waves", "files", "design", "indicators", "missing", "codesets", "variables",
+                "extends",
+            ],
             variable: nil)
         var schema: Schema
         if let base {
@@ -100,6 +104,9 @@ public enum SchemaLoader {
                 schema.missingCodes[code] = reason
             }
         }
+        if let design = top["design"] {
+            schema.design = try reader.design(design, existing: base?.design)
+        }
         var codesets: [String: [Int: String]] = [:]
         if let sets = top["codesets"]?.mapping {
             for (key, value) in sets {
@@ -120,6 +127,18 @@ public enum SchemaLoader {
                 schema.upsert(variable)
             }
         }
+        if let indicators = top["indicators"] {
+            guard let mapping = indicators.mapping else {
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: reader.line(indicators),
+                    reason: "indicators: must be a mapping of names")
+            }
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                let existing = schema.indicators.first { $0.name == name }
+                schema.upsert(try reader.indicator(name: name, node: value, existing: existing))
+            }
+        }
         if base == nil && schema.variables.isEmpty {
             throw SurveyError(.invalidSchema, file: origin, reason: "the schema defines no variables")
         }
@@ -130,6 +149,7 @@ public enum SchemaLoader {
                     reason: "derives from '\(step.from)', which the schema does not define")
             }
         }
+        try schema.checkDeclarations(origin: origin)
         return schema
     }
 }

@@ -4,7 +4,7 @@ import SurveyFiles
 /// of the quarterly LFS, from reading to linking to estimation. Codes are stored
 /// narrow, so many quarters stay small in memory.
 public struct LFSPerson: SurveyRecord, Hashable {
-    /// Household serial (HSERIALP): the cluster in standard errors.
+    /// Household serial (HSERIALP): the household's identifier.
     public var hserial: Int
     /// Person number in the household.
     public var persno: Observed<Int16>
@@ -25,15 +25,15 @@ public struct LFSPerson: SurveyRecord, Hashable {
     public var nssec3: Observed<Int16>
     /// Region of residence (GOVTOF2 codes, no 3).
     public var region: Observed<Int16>
-    /// Person weight of the file's vintage.
-    public var weight: Observed<Double>
-
-    /// In employment (ILODEFR = 1).
-    public var isWorker: Bool { ilodefr == .value(1) }
+    /// The design variables the schema declares: the person weight of the file's vintage, and the household
+    /// as the cluster.
+    public var design: DesignValues
+    /// The indicators the schema declares (worker, home_based, mainly_home).
+    public var indicators: IndicatorValues
 
     /// The harmonised variables an `LFSPerson` holds.
     public enum Field: Int, CaseIterable, Sendable {
-        case hserial, persno, casenop, thiswv, age, ilodefr, home, home2, nssecMajor, nssec5, nssec3, region, weight
+        case hserial, persno, casenop, thiswv, age, ilodefr, home, home2, nssecMajor, nssec5, nssec3, region
     }
 
     public static func harmonisedName(_ field: Field) -> String {
@@ -65,7 +65,8 @@ public struct LFSPerson: SurveyRecord, Hashable {
         nssec5 = code(.nssec5)
         nssec3 = code(.nssec3)
         region = code(.region)
-        weight = value(.weight).numberObserved
+        design = fields.design(in: values)
+        indicators = fields.indicators(in: values)
     }
 }
 

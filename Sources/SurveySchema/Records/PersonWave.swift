@@ -14,6 +14,9 @@ public struct PersonWave: SurveyRecord, Hashable {
         public var area: Observed<Int16>
         public var other: Observed<Int16>
 
+        /// The reasons' names, in order (the harmonised `movy_NAME` variables).
+        public static let names = ["family", "education", "employment", "housing", "area", "other"]
+
         /// The reasons in the order family, education, employment, housing, area, other.
         public var all: [Observed<Int16>] { [family, education, employment, housing, area, other] }
 
@@ -38,9 +41,6 @@ public struct PersonWave: SurveyRecord, Hashable {
     public var wave: Wave
     /// Person number within the household.
     public var pno: Observed<Int16>
-    /// Interview year and month.
-    public var interviewYear: Observed<Int16>
-    public var interviewMonth: Observed<Int16>
     /// Individual interview outcome (1 = full interview).
     public var ivfio: Observed<Int16>
     public var sex: Observed<Int16>
@@ -70,23 +70,18 @@ public struct PersonWave: SurveyRecord, Hashable {
     public var distanceMoved: Observed<Double>
     /// Reasons for moving.
     public var moveReasons: MoveReasons
-    /// Weights and design.
-    public var weightCrossSectional: Observed<Double>
+    /// The longitudinal weight.
     public var weightLongitudinal: Observed<Double>
-    public var strata: Observed<Int32>
-    public var psu: Observed<Int32>
-
-    /// The interview date as a month count (year × 12 + month − 1), when known.
-    public var interviewMonthIndex: Int? {
-        guard let y = interviewYear.value, let m = interviewMonth.value, (1...12).contains(m) else { return nil }
-        return Int(y) * 12 + Int(m) - 1
-    }
+    /// The design variables the schema declares: the cross-sectional weight, stratum, PSU and interview date.
+    public var design: DesignValues
+    /// The indicators the schema declares (worker, high_skilled, works_at_home, …).
+    public var indicators: IndicatorValues
 
     /// The harmonised variables a `PersonWave` holds.
     public enum Field: Int, CaseIterable, Sendable {
-        case pidp, hidp, pno, intdaty, intdatm, ivfio, sex, age, gor, nssec5, nssec8, nssec3, jbstat, jbhas, jboff,
+        case pidp, hidp, pno, ivfio, sex, age, gor, nssec5, nssec8, nssec3, jbstat, jbhas, jboff,
             jbsemp, jbpl, jspl, jbwah, wfhdays, origadd, addrmov, distmov, movyFamily, movyEducation,
-            movyEmployment, movyHousing, movyArea, movyOther, weightXS, weightLW, strata, psu
+            movyEmployment, movyHousing, movyArea, movyOther, weightLW
     }
 
     public static func harmonisedName(_ field: Field) -> String {
@@ -97,7 +92,6 @@ public struct PersonWave: SurveyRecord, Hashable {
         case .movyHousing: return "movy_housing"
         case .movyArea: return "movy_area"
         case .movyOther: return "movy_other"
-        case .weightXS: return "weight_xs"
         case .weightLW: return "weight_lw"
         default: return String(describing: field)
         }
@@ -130,8 +124,6 @@ public struct PersonWave: SurveyRecord, Hashable {
         self.hidp = hidp
         self.wave = wave
         pno = code(.pno)
-        interviewYear = code(.intdaty)
-        interviewMonth = code(.intdatm)
         ivfio = code(.ivfio)
         sex = code(.sex)
         age = code(.age)
@@ -153,9 +145,8 @@ public struct PersonWave: SurveyRecord, Hashable {
         moveReasons = MoveReasons(
             family: code(.movyFamily), education: code(.movyEducation), employment: code(.movyEmployment),
             housing: code(.movyHousing), area: code(.movyArea), other: code(.movyOther))
-        weightCrossSectional = number(.weightXS)
         weightLongitudinal = number(.weightLW)
-        strata = value(.strata).intObserved.narrowed()
-        psu = value(.psu).intObserved.narrowed()
+        design = fields.design(in: values)
+        indicators = fields.indicators(in: values)
     }
 }

@@ -19,13 +19,13 @@ public struct RecordReader {
     /// Progress callback: (file bytes consumed, file size).
     public var onProgress: ((Int, Int?) -> Void)?
 
-    /// A reader of `input`, the `role` file of `wave`.
+    /// A reader of `input`, the `role` file of `wave` (by default the person file the schema declares).
     public init(
-        schema: Schema, role: String = "indresp", wave: Wave, input: DataInput,
+        schema: Schema, role: String? = nil, wave: Wave, input: DataInput,
         options: ReadOptions = .init()
     ) {
         self.schema = schema
-        self.role = role
+        self.role = role ?? schema.design.persons
         self.wave = wave
         self.context = SourceContext(wave: wave)
         self.input = input

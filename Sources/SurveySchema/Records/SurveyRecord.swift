@@ -26,12 +26,25 @@ public struct RecordFields<Record: SurveyRecord>: Sendable {
     /// The file's UKHLS wave, when it is one.
     public let wave: Wave?
     private let positions: [Int]
+    /// The schema's indicators and design variables, resolved for the file.
+    private let indicators: IndicatorProgram
+    private let design: DesignSlots
 
     /// The positions in `layout`'s values (−1 for a variable the layout lacks).
     public init(_ layout: FileLayout) {
         wave = layout.wave
         positions = Record.Field.allCases.map { layout.position(of: Record.harmonisedName($0)) ?? -1 }
+        indicators = layout.indicators
+        design = layout.designSlots
     }
+
+    /// The record's indicators, from the schema's declarations.
+    @inline(__always)
+    public func indicators(in values: [HarmonisedValue]) -> IndicatorValues { indicators.evaluate(values) }
+
+    /// The record's design variables, from the schema's declaration.
+    @inline(__always)
+    public func design(in values: [HarmonisedValue]) -> DesignValues { design.values(values) }
 
     /// The value of `field` in `values`, or `not_in_file` when the file lacks it.
     @inline(__always)

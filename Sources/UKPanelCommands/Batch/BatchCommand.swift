@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SurveyFiles
+import SurveyPipelines
 
 /// `ukpanel batch JOB.yaml`: the tables and exports a job file names, re-run
 /// unattended as new waves and quarters arrive.
@@ -47,8 +48,15 @@ struct BatchCommand: ParsableCommand {
         }
         if let out { parsed.output = out }
         let started = Date()
+        // Steps that read files in parallel report each file as it finishes (stderr, terminal only).
+        let toTerminal = !reading.quiet && isatty(2) != 0
+        let quiet = reading.quiet
         let runner = BatchRunner(
-            job: parsed, force: force, quiet: reading.quiet, options: reading.tableOptions, say: { print($0) })
+            job: parsed, force: force, options: reading.tableOptions, say: { print($0) },
+            progress: { ProgressLine(label: $0, quiet: quiet) },
+            messages: { message in
+                if toTerminal { FileHandle.standardError.write(Data("  \(message)\n".utf8)) }
+            })
         runner.framesFolder = frames
         print("batch \(job): \(parsed.steps.count) steps into \(parsed.output)")
         let outcomes = try runner.run()

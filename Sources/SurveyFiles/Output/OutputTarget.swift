@@ -1,13 +1,12 @@
-import SurveyFiles
-
 /// Where a command writes its result: standard output, or a file written
 /// atomically (gzip-compressed when its name ends in `.gz`).
-final class OutputTarget {
-    let sink: ByteSink
+public final class OutputTarget {
+    /// Where the bytes go.
+    public let sink: ByteSink
     private let file: AtomicOutputFile?
 
     /// Opens `path`, or standard output when `path` is `nil` or `-`.
-    init(path: String?) throws {
+    public init(path: String?) throws {
         guard let path, path != "-" else {
             sink = FileSink.standardOutput()
             file = nil
@@ -19,7 +18,7 @@ final class OutputTarget {
     }
 
     /// Finishes the output and moves the file into place.
-    func commit() throws {
+    public func commit() throws {
         if let file {
             if sink !== file.sink { try sink.finish() }
             try file.commit()
@@ -29,5 +28,5 @@ final class OutputTarget {
     }
 
     /// Drops a half-written file.
-    func abandon() { file?.abandon() }
+    public func abandon() { file?.abandon() }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyFiles
+import SurveyPanel
 import SurveyReports
 import SurveySchema
 import Yams

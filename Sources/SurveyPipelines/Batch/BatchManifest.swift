@@ -4,7 +4,7 @@ import SurveyFiles
 /// What a batch run recorded of each step: the settings it ran with (a
 /// fingerprint), the files it read (size, modification time, SHA-256) and the
 /// outputs it wrote. A later run skips a step whose record still holds.
-struct BatchManifest: Codable {
+public struct BatchManifest: Codable {
     struct Input: Codable, Equatable {
         var path: String
         var size: Int
@@ -26,7 +26,7 @@ struct BatchManifest: Codable {
     var steps: [String: Step] = [:]
 
     /// The manifest's file in an output folder.
-    static func path(in folder: String) -> String { folder + "/ukpanel-manifest.json" }
+    public static func path(in folder: String) -> String { folder + "/ukpanel-manifest.json" }
 
     /// The manifest in `folder`; empty when there is none, with a note when it could not be read.
     static func load(from folder: String) -> (BatchManifest, String?) {

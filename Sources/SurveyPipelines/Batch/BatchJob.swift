@@ -1,13 +1,14 @@
 import Foundation
 import SurveyFiles
+import SurveyPanel
 import SurveyReports
 import Yams
 
 /// A batch job file (YAML): the data roots, the tables and exports to make, and
 /// the output folder. Relative paths are relative to the job file's folder.
-struct BatchJob {
+public struct BatchJob: Sendable {
     /// One table or export of the job.
-    enum Work: Equatable {
+    public enum Work: Equatable, Sendable {
         /// The ESRC briefing (T1-T5).
         case briefing(unweighted: Bool)
         /// LFS home-working by quarter.
@@ -25,13 +26,13 @@ struct BatchJob {
     }
 
     /// `from`/`to` quarters as written (`2020Q1`), both optional.
-    struct QuarterRange: Equatable {
+    public struct QuarterRange: Equatable, Sendable {
         var from: String?
         var to: String?
     }
 
     /// A step: what it does, its name in the summary, where it writes, and its line in the job file.
-    struct Step {
+    public struct Step: Sendable {
         var name: String
         var work: Work
         /// The output, relative to the output folder: a folder for tables, a file for exports.
@@ -42,7 +43,7 @@ struct BatchJob {
     /// The job file.
     var path: String
     /// The output folder (absolute or relative to the working directory).
-    var output: String
+    public var output: String
     /// The UKHLS data root, when given.
     var ukhls: String?
     /// The LFS data roots.
@@ -50,7 +51,7 @@ struct BatchJob {
     /// Schema extension files by survey, and `NAME=SOURCE` mappings by survey.
     var schemaFiles: [String: [String]]
     var mappings: [String: [String]]
-    var steps: [Step]
+    public var steps: [Step]
 
     /// `samples/../out/batch` → `out/batch`: `.` and `name/..` folded away.
     static func normalised(_ path: String) -> String {
@@ -72,7 +73,10 @@ struct BatchJob {
     /// Reads and checks `path`.
     ///
     /// - Throws: `SurveyError` naming the file, the line and what is wrong.
-    init(path: String) throws {
+    /// Reads the job file at `path`.
+    ///
+    /// - Throws: `.invalidJob` naming the file, the line and what is wrong.
+    public init(path: String) throws {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

@@ -1,8 +1,7 @@
-import SurveyEstimation
-
-/// Observations for estimation: each with a weight, stratum and PSU, and small
-/// integer-coded columns (indicators and categories) that domains are defined on.
-/// Written as-is for the R cross-check.
+/// An analysis frame: observations for estimation, each with a weight, stratum
+/// and PSU, and small integer-coded columns (indicators and categories) that
+/// domains are defined on. The panel layer builds frames from downloads; reports
+/// estimate from them. Written as-is for the R cross-check.
 public struct EstimationFrame: Sendable {
     /// The frame's name (`wave14`, `pooled`, `pairs`).
     public let name: String
@@ -39,12 +38,6 @@ public struct EstimationFrame: Sendable {
     /// The values of column `name`.
     public func column(_ name: String) -> [Int32]? {
         index[name].map { values[$0] }
-    }
-
-    /// The design (weights, or all ones when `weighted` is false).
-    public func design(weighted: Bool) -> SurveyDesign {
-        let design = SurveyDesign(weights: weights, strata: strata, psus: psus)
-        return weighted ? design : design.unweighted()
     }
 
     /// 1 where every condition holds, else 0.

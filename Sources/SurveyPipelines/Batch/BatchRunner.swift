@@ -8,41 +8,47 @@ import SurveySchema
 /// settings, the same inputs (sizes, times, checksums) and its outputs in place,
 /// and otherwise run, its outputs written atomically. A step that fails is
 /// reported and the others still run.
-final class BatchRunner {
+public final class BatchRunner {
     /// What happened to a step (or to a file set aside).
-    struct Outcome {
-        enum Status: String {
+    public struct Outcome: Sendable {
+        public enum Status: String, Sendable {
             case ran, skipped, failed
         }
-        var name: String
-        var status: Status
-        var detail: String
-        var outputs: [String]
-        var seconds: Double
+        public var name: String
+        public var status: Status
+        public var detail: String
+        public var outputs: [String]
+        public var seconds: Double
     }
 
     let job: BatchJob
     let force: Bool
-    let quiet: Bool
     let options: ReadOptions
     /// Where cross-tabs also write their frames and specs (for the R cross-check), when set.
-    var framesFolder: String?
+    public var framesFolder: String?
     /// Lines for standard output.
     let say: (String) -> Void
+    /// A progress reporter for a step, given its label.
+    let progress: (String) -> ProgressReporter
+    /// Lines about files read in parallel.
+    let messages: @Sendable (String) -> Void
 
-    init(
-        job: BatchJob, force: Bool, quiet: Bool, options: ReadOptions,
-        say: @escaping (String) -> Void
+    /// A runner of `job`; `force` runs every step whatever the manifest says.
+    public init(
+        job: BatchJob, force: Bool, options: ReadOptions, say: @escaping (String) -> Void,
+        progress: @escaping (String) -> ProgressReporter = { _ in SilentProgress() },
+        messages: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.job = job
         self.force = force
-        self.quiet = quiet
         self.options = options
         self.say = say
+        self.progress = progress
+        self.messages = messages
     }
 
     /// Runs every step; returns the outcomes, files set aside first.
-    func run() throws -> [Outcome] {
+    public func run() throws -> [Outcome] {
         try FileManager.default.createDirectory(atPath: job.output, withIntermediateDirectories: true)
         let swept = Self.sweepTemporaryFiles(in: job.output)
         if swept > 0 { say("note: removed \(swept) temporary files left by an interrupted run") }
@@ -73,9 +79,10 @@ final class BatchRunner {
                         name: step.name, status: .skipped, detail: "inputs unchanged (\(inputs.count) files)",
                         outputs: record.outputs, seconds: 0)
                 } else {
-                    let progress = ProgressLine(label: label, quiet: quiet)
-                    let (detail, outputs) = try plan.run(progress)
+                    let progress = self.progress(label)
+                    let result = try plan.run(progress: progress, messages: messages)
                     progress.end()
+                    let (detail, outputs) = (result.summary, result.outputs)
                     let seconds = Date().timeIntervalSince(started)
                     manifest.steps[step.name] = BatchManifest.Step(
                         fingerprint: fingerprint, inputs: try inputs.map(fingerprints.record), outputs: outputs,
@@ -137,147 +144,67 @@ final class BatchRunner {
         }
     }
 
-    /// What a step reads, and how to run it.
-    struct Plan {
-        var inputs: [DataInput]
-        var run: (ProgressLine) throws -> (String, [String])
-    }
-
     func folder(_ step: BatchJob.Step) -> String { job.output + "/" + step.output }
 
-    /// The inputs of `step` and its work.
-    func plan(_ step: BatchJob.Step, data: BatchData) throws -> Plan {
-        let options = self.options
-        // Steps that read files in parallel report each file as it finishes (stderr, terminal only).
-        let toTerminal = !quiet && isatty(2) != 0
-        let progressMessages: @Sendable (String) -> Void = { message in
-            if toTerminal { FileHandle.standardError.write(Data("  \(message)\n".utf8)) }
-        }
-        let out = folder(step)
+    /// The pipeline of `step`: the same one its command runs, one line per kind of work.
+    func plan(_ step: BatchJob.Step, data: BatchData) throws -> any Pipeline {
+        let (out, options) = (folder(step), self.options)
         switch step.work {
         case .briefing(let unweighted):
             let (download, schema) = try ukhls(data)
-            let waves = download.waves.filter { (8...14).contains($0.number) }
-            // T5's LFS quarters, when the job has usable ones.
-            let lfsData = (try? lfs(data)).flatMap { $0.0.quarters.isEmpty ? nil : $0 }
-            let root = job.ukhls ?? ""
-            return Plan(
-                inputs: waves.compactMap { download.indresp[$0] } + (lfsData?.0.quarters.map(\.input) ?? [])
-            ) { _ in
-                let panel = try UKHLSPanel.load(
-                    download: download, schema: schema, only: Set(8...14), options: options, progress: progressMessages)
-                var lfsQuarters: LFSQuarters?
-                if let (lfsDownload, lfsSchema) = lfsData {
-                    lfsQuarters = try LFSQuarters.load(
-                        download: lfsDownload, schema: lfsSchema, options: options, progress: progressMessages)
-                }
-                let report = BriefingReport(
-                    panel: panel, lfs: lfsQuarters, weighted: !unweighted,
-                    syntheticNotice: ReproduceESRC2025Command.syntheticNotice(root: root))
-                let written = try report.write(to: out)
-                var t5 = lfsQuarters.map { ", T5 with \($0.periods.count) LFS quarters" } ?? ""
-                if lfsQuarters == nil, !self.job.lfs.isEmpty {
-                    t5 = ", no T5 (\(data.lfsProblem ?? "no usable LFS quarterly files"))"
-                }
-                return ("waves \(waves.map(\.letter).joined(separator: ", "))\(t5) → \(out)/", written)
-            }
+            let lfs = (try? self.lfs(data)).flatMap { $0.0.quarters.isEmpty ? nil : (download: $0.0, schema: $0.1) }
+            return ESRCBriefingPipeline(
+                download: download, schema: schema, lfs: lfs,
+                lfsProblem: job.lfs.isEmpty ? nil : data.lfsProblem ?? "no usable LFS quarterly files",
+                weighted: !unweighted, out: out, syntheticNotice: ukhlsNotice(), options: options)
         case .lfsHomeWorking(let unweighted, let range):
             let (download, schema) = try lfs(data)
-            let files = try quarterFiles(download, range)
-            return Plan(inputs: files.map(\.input)) { _ in
-                var chosen = download
-                chosen.quarters = files
-                let quarters = try LFSQuarters.load(
-                    download: chosen, schema: schema, options: options, progress: progressMessages)
-                let report = LFSReport(
-                    homeWorking: quarters, weighted: !unweighted, syntheticNotice: self.lfsNotice())
-                let written = try report.write(to: out)
-                return ("\(files.count) quarters (\(Self.span(files))) → \(out)/", written)
-            }
+            return LFSHomeWorkingPipeline(
+                download: download, files: try quarterFiles(download, range), schema: schema, weighted: !unweighted,
+                out: out, syntheticNotice: lfsNotice(), options: options)
         case .lfsTransitions(let unweighted, let link, let range):
             let (download, schema) = try lfs(data)
             let bounds = try Self.bounds(range)
             let longitudinal = download.longitudinal.filter { f in
                 bounds.map { $0.contains(f.first) && $0.contains(f.last) } ?? true
             }
-            let files = link ? try quarterFiles(download, range) : []
             guard !longitudinal.isEmpty || link else {
                 throw SurveyError(
-                    .invalidArgument,
+                    .invalidJob,
                     reason:
                         "no LFS longitudinal datasets (lgwtYY_5q_…); set link-quarters: true to link quarterly files")
             }
-            return Plan(inputs: longitudinal.map(\.input) + files.map(\.input)) { _ in
-                let read = try longitudinal.map {
-                    try LFSLongitudinalData.read(file: $0, schema: schema, options: options)
-                }
-                var linked: LFSQuarters?
-                if link {
-                    var chosen = download
-                    chosen.quarters = files
-                    linked = try LFSQuarters.load(download: chosen, schema: schema, options: options)
-                }
-                let report = LFSReport(
-                    transitions: read, linked: linked, weighted: !unweighted, syntheticNotice: self.lfsNotice())
-                let written = try report.write(to: out)
-                return ("\(longitudinal.count) longitudinal datasets → \(out)/", written)
-            }
+            return LFSTransitionsPipeline(
+                download: download, longitudinal: longitudinal,
+                linkedFiles: link ? try quarterFiles(download, range) : nil,
+                schema: schema, weighted: !unweighted, out: out, syntheticNotice: lfsNotice(), options: options)
         case .crossTab(let spec, let waveText, let range):
+            let frames = framesFolder.map { $0 + "/" + step.output }
             if spec.survey == .ukhls {
                 let (download, schema) = try ukhls(data)
-                let waves = try Self.waves(waveText, in: download)
-                _ = try CrossTabFrames.variables(spec, schema: schema)
-                return Plan(inputs: waves.compactMap { download.indresp[$0] }) { progress in
-                    let frames = try CrossTabFrames(
-                        spec: spec, schema: schema, download: download, waves: waves, options: options
-                    ) { item, done, total in progress.update(consumed: done, total: total, item: item) }
-                    let report = CrossTabReport(
-                        frames: frames,
-                        syntheticNotice: ReproduceESRC2025Command.syntheticNotice(root: self.job.ukhls ?? ""))
-                    let written = try report.write(to: out)
-                    if let f = self.framesFolder { try report.writeFrames(to: f + "/" + step.output) }
-                    return (
-                        "\(report.rows.count) estimates, waves \(waves.map(\.letter).joined(separator: ", ")) → \(out)/",
-                        written
-                    )
-                }
+                return try CrossTabPipeline(
+                    spec: spec, source: .ukhls(download, waves: try Self.waves(waveText, in: download)), schema: schema,
+                    out: out, framesFolder: frames, syntheticNotice: ukhlsNotice(), options: options)
             }
             let (download, schema) = try lfs(data)
-            let files = try quarterFiles(download, range)
-            _ = try CrossTabFrames.variables(spec, schema: schema)
-            return Plan(inputs: files.map(\.input)) { progress in
-                let frames = try CrossTabFrames(spec: spec, schema: schema, files: files, options: options) {
-                    item, done, total in progress.update(consumed: done, total: total, item: item)
-                }
-                let report = CrossTabReport(frames: frames, syntheticNotice: self.lfsNotice())
-                let written = try report.write(to: out)
-                if let f = self.framesFolder { try report.writeFrames(to: f + "/" + step.output) }
-                return (
-                    "\(report.rows.count) estimates, \(files.count) quarters (\(Self.span(files))) → \(out)/", written
-                )
-            }
+            return try CrossTabPipeline(
+                spec: spec, source: .lfs(try quarterFiles(download, range)), schema: schema, out: out,
+                framesFolder: frames, syntheticNotice: lfsNotice(), options: options)
         case .exportPanel(_, let format, let waveText, let vars):
             let (download, schema) = try ukhls(data)
-            let waves = try Self.waves(waveText, in: download)
-            let export = try PanelExport(schema: schema, only: vars, format: format)
-            return Plan(inputs: waves.compactMap { download.indresp[$0] }) { progress in
-                try ExportFiles.panel(
-                    download: download, waves: waves, export: export, out: out, options: options, progress: progress)
-            }
+            return PanelExportPipeline(
+                download: download, waves: try Self.waves(waveText, in: download),
+                export: try PanelExport(schema: schema, only: vars, format: format), out: out, options: options)
         case .exportTransitions(_, let waveText):
             let (download, schema) = try ukhls(data)
-            let waves = try Self.waves(waveText, in: download)
-            return Plan(inputs: waves.compactMap { download.indresp[$0] }) { progress in
-                try ExportFiles.transitions(
-                    download: download, waves: waves, schema: schema, out: out, options: options, progress: progress)
-            }
+            return TransitionsExportPipeline(
+                download: download, waves: try Self.waves(waveText, in: download), schema: schema, out: out,
+                options: options)
         case .exportLFS(_, let range, let vars):
             let (download, schema) = try lfs(data)
-            let files = try quarterFiles(download, range)
-            let export = try LFSExport(schema: schema, only: vars)
-            return Plan(inputs: files.map(\.input)) { progress in
-                try ExportFiles.lfs(files: files, export: export, out: out, options: options, progress: progress)
-            }
+            return LFSExportPipeline(
+                files: try quarterFiles(download, range), export: try LFSExport(schema: schema, only: vars), out: out,
+                options: options)
         }
     }
 
@@ -298,9 +225,9 @@ final class BatchRunner {
         return (download, schema)
     }
 
-    func lfsNotice() -> String? {
-        job.lfs.first.flatMap { ReproduceESRC2025Command.syntheticNotice(root: $0, survey: "LFS") }
-    }
+    func lfsNotice() -> String? { job.lfs.first.flatMap { SyntheticNotice.find(root: $0, survey: "LFS") } }
+
+    func ukhlsNotice() -> String? { SyntheticNotice.find(root: job.ukhls ?? "") }
 
     static func bounds(_ range: BatchJob.QuarterRange) throws -> ClosedRange<LFSPeriod>? {
         guard range.from != nil || range.to != nil else { return nil }
@@ -326,15 +253,7 @@ final class BatchRunner {
     }
 
     static func waves(_ text: String, in download: UKHLSDownload) throws -> [Wave] {
-        var selection = WaveSelection()
-        selection.waves = text
-        return try selection.chosen(in: download)
-    }
-
-    static func span(_ files: [LFSDownload.QuarterFile]) -> String {
-        let periods = files.map(\.period).sorted()
-        guard let first = periods.first, let last = periods.last else { return "none" }
-        return first == last ? "\(first)" : "\(first) to \(last)"
+        try download.waves(matching: text)
     }
 }
 

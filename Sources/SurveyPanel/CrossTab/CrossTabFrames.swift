@@ -1,5 +1,4 @@
 import SurveyFiles
-import SurveyPanel
 import SurveySchema
 
 /// The estimation frames of a cross-tab, built by streaming the survey's files
@@ -30,12 +29,12 @@ public struct CrossTabFrames: Sendable {
 
     /// Resolves the spec's variables against `schema`.
     ///
-    /// - Throws: `SurveyError` naming the job's variable and the closest names when one is unknown,
+    /// - Throws: `.invalidSpec` naming the table, the variable and the closest names when one is unknown,
     ///   or when a row or column variable is a decimal number (it has no categories).
     public static func variables(_ spec: CrossTabSpec, schema: Schema) throws(SurveyError) -> (
         rows: CrossTabVariable, columns: CrossTabVariable, all: [String: CrossTabVariable]
     ) {
-        let available = CrossTabVariable.available(spec.survey, schema: schema)
+        let available = CrossTabVariable.available(in: schema)
         var byName: [String: CrossTabVariable] = [:]
         for v in available { byName[v.name] = v }
         func find(_ name: String, _ role: String) throws(SurveyError) -> CrossTabVariable {
@@ -64,44 +63,47 @@ public struct CrossTabFrames: Sendable {
     /// Where a variable's value is in one file's decoded rows, resolved once per file.
     enum Slot {
         case position(Int)
-        case derived(String)
+        case indicator(IndicatorKey)
         case absent
     }
 
-    /// The slots of the spec's variables and of the design variables in one file.
+    /// The slots of the spec's variables in one file.
     struct FileSlots {
         let rows: Slot
         let columns: Slot
         let weight: Slot?
         let domain: [(Slot, CrossTabSpec.Condition)]
-        /// The design variables, in the order the caller named them.
-        let design: [Slot]
+        /// Whether any slot is an indicator (rows need their indicators evaluated).
+        let usesIndicators: Bool
 
-        init(layout: FileLayout, spec: CrossTabSpec, design: [String], derivedNames: Set<String>) {
+        init(layout: FileLayout, spec: CrossTabSpec, indicators: [String: IndicatorKey]) {
             func slot(_ name: String) -> Slot {
-                if derivedNames.contains(name) { return .derived(name) }
+                if let key = indicators[name] { return .indicator(key) }
                 return layout.position(of: name).map { .position($0) } ?? .absent
             }
             rows = slot(spec.rows)
             columns = slot(spec.columns)
             weight = spec.weight.map(slot)
             domain = spec.domain.map { (slot($0.variable), $0) }
-            self.design = design.map(slot)
+            var uses = false
+            for s in [rows, columns] + (weight.map { [$0] } ?? []) + domain.map(\.0) {
+                if case .indicator = s { uses = true }
+            }
+            usesIndicators = uses
         }
     }
 
     /// One decoded row, read through slots.
     struct Row {
         let values: [HarmonisedValue]
-        /// The row's derived indicators by name (`nil`: no value).
-        let derived: (String) -> Int32?
+        let indicators: IndicatorValues
 
         /// A variable as a small integer, or `nil` with its reason.
         func code(_ slot: Slot) -> (Int32?, MissingReason?) {
             switch slot {
             case .absent: return (nil, .notInFile)
-            case .derived(let name):
-                let v = derived(name)
+            case .indicator(let key):
+                let v = indicators.code(key)
                 return (v, v == nil ? .missing : nil)
             case .position(let p):
                 switch values[p] {
@@ -133,14 +135,6 @@ public struct CrossTabFrames: Sendable {
         var missingColumn: [MissingReason: Int] = [:]
     }
 
-    /// Where an observation goes in its file's frame (the `by` value when the period is a domain), or why it is
-    /// set aside.
-    enum Placement {
-        case frame(byValue: Int32?, stratum: Int, psu: Int)
-        case noDesign
-        case noPeriod
-    }
-
     /// The frames as they are built, and what was set aside.
     struct BuildState {
         var tally = Tally()
@@ -148,13 +142,11 @@ public struct CrossTabFrames: Sendable {
         var order: [String] = []
     }
 
-    /// Streams one file into the frame `key` (period label `period`) of `state`: `derive` makes a row's derived
-    /// indicators, `place` says where the row goes from its `design` slots.
+    /// Streams one file into the frame `key` (period label `period`) of `state`. The stratum and PSU are the
+    /// schema's declared design; with `by: year`, the year is `fileYear` or else the declared interview year.
     private static func scan(
-        _ reader: RecordReader, spec: CrossTabSpec, key: String, period: String, design: [String],
-        derivedNames: Set<String>,
-        derive: @escaping (FileLayout, [HarmonisedValue], RowCells) throws -> (String) -> Int32?,
-        place: (Row, [Slot]) -> Placement, into state: inout BuildState
+        _ reader: RecordReader, spec: CrossTabSpec, key: String, period: String, fileYear: Int32?,
+        indicators: [String: IndicatorKey], into state: inout BuildState
     ) throws -> Int {
         // The file's frame, taken out of the dictionary while rows are appended (no copy-on-write per row).
         if state.frames[key] == nil { state.order.append(key) }
@@ -164,16 +156,24 @@ public struct CrossTabFrames: Sendable {
                 frame: EstimationFrame(name: "\(spec.name)_\(key)", columns: columns), period: period, byValue: nil)
         defer { state.frames[key] = entry }
         var slots: FileSlots?
-        let summary = try reader.forEachRecord { layout, values, cells in
-            let s = slots ?? FileSlots(layout: layout, spec: spec, design: design, derivedNames: derivedNames)
+        let summary = try reader.forEachRecord { layout, values, _ in
+            let s = slots ?? FileSlots(layout: layout, spec: spec, indicators: indicators)
             slots = s
-            let row = Row(values: values, derived: try derive(layout, values, cells))
-            switch place(row, s.design) {
-            case .noDesign: state.tally.noDesign += 1
-            case .noPeriod: state.tally.noPeriod += 1
-            case .frame(let byValue, let stratum, let psu):
-                add(row, slots: s, byValue: byValue, stratum: stratum, psu: psu, to: &entry.frame, tally: &state.tally)
+            let design = layout.design(in: values)
+            guard let stratum = design.stratum.value, let psu = design.psu.value else {
+                state.tally.noDesign += 1
+                return
             }
+            var byValue: Int32?
+            if spec.by == .year {
+                guard let year = fileYear ?? design.interviewYear.value.map(Int32.init), year > 0 else {
+                    state.tally.noPeriod += 1
+                    return
+                }
+                byValue = year
+            }
+            let row = Row(values: values, indicators: s.usesIndicators ? layout.indicators.evaluate(values) : .init())
+            add(row, slots: s, byValue: byValue, stratum: stratum, psu: psu, to: &entry.frame, tally: &state.tally)
         }
         return summary.rows
     }
@@ -194,50 +194,19 @@ public struct CrossTabFrames: Sendable {
         spec: CrossTabSpec, schema: Schema, download: UKHLSDownload, waves: [Wave],
         options: ReadOptions = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
     ) throws {
-        let (rows, columns, all) = try Self.variables(spec, schema: schema)
+        (rowVariable, columnVariable, _) = try Self.variables(spec, schema: schema)
         self.spec = spec
-        rowVariable = rows
-        columnVariable = columns
-        let derivedNames = Set(CrossTabVariable.derived(.ukhls).map(\.name))
-        let usesDerived = !derivedNames.isDisjoint(with: all.keys)
+        let indicators = schema.indicatorKeys
         var state = BuildState()
         for wave in waves {
             guard let input = download.indresp[wave] else { continue }
             var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
             reader.onProgress = onProgress.map { report in { done, total in report("wave \(wave.letter)", done, total) }
             }
-            let file = input.description
             let key = Self.frameKey(spec.by, own: "w\(wave.number)")
-            var fields: RecordFields<PersonWave>?
             let count = try Self.scan(
-                reader, spec: spec, key: key, period: key, design: ["strata", "psu", "intdaty"],
-                derivedNames: derivedNames,
-                derive: { layout, values, row in
-                    guard usesDerived else { return { _ in nil } }
-                    let resolved = fields ?? RecordFields<PersonWave>(layout)
-                    fields = resolved
-                    let r = try PersonWave(values: values, fields: resolved, file: file, line: row.lineNumber)
-                    return { name in
-                        switch name {
-                        case "worker": return BriefingDefinitions.isWorker(r) ? 1 : 0
-                        case "high_skilled": return BriefingDefinitions.isHighSkilled(r) ? 1 : 0
-                        case "works_at_home": return BriefingDefinitions.worksAtHome(r) ? 1 : 0
-                        case "greater_south_east":
-                            return r.region.value.map { BriefingDefinitions.isGreaterSouthEast(Int($0)) ? 1 : 0 }
-                        default: return nil
-                        }
-                    }
-                },
-                place: { row, design in
-                    guard let stratum = row.code(design[0]).0, let psu = row.code(design[1]).0 else { return .noDesign }
-                    var byValue: Int32?
-                    if spec.by == .year {
-                        guard let year = row.code(design[2]).0, year > 0 else { return .noPeriod }
-                        byValue = year
-                    }
-                    return .frame(byValue: byValue, stratum: Int(stratum), psu: Int(psu))
-                }, into: &state)
-            sources.append(("wave \(wave.number) (\(wave.letter))", file, count))
+                reader, spec: spec, key: key, period: key, fileYear: nil, indicators: indicators, into: &state)
+            sources.append(("wave \(wave.number) (\(wave.letter))", input.description, count))
         }
         finish(frames: state.frames, order: state.order, tally: state.tally)
     }
@@ -249,44 +218,20 @@ public struct CrossTabFrames: Sendable {
         spec: CrossTabSpec, schema: Schema, files: [LFSDownload.QuarterFile],
         options: ReadOptions = .init(), onProgress: ((String, Int, Int?) -> Void)? = nil
     ) throws {
-        let (rows, columns, all) = try Self.variables(spec, schema: schema)
+        (rowVariable, columnVariable, _) = try Self.variables(spec, schema: schema)
         self.spec = spec
-        rowVariable = rows
-        columnVariable = columns
-        let derivedNames = Set(CrossTabVariable.derived(.lfs).map(\.name))
-        let usesDerived = !derivedNames.isDisjoint(with: all.keys)
+        let indicators = schema.indicatorKeys
         var state = BuildState()
         for file in files.sorted(by: { $0.period < $1.period }) {
             if spec.by == .year && !file.period.isCalendarQuarter { continue }
             var reader = LFSQuarters.reader(schema: schema, file: file, options: options)
             let label = file.period.description
             reader.onProgress = onProgress.map { report in { done, total in report(label, done, total) } }
-            let path = file.input.description
-            var fields: RecordFields<LFSPerson>?
-            let year: Int32? = spec.by == .year ? Int32(file.period.year) : nil
             let count = try Self.scan(
                 reader, spec: spec, key: Self.frameKey(spec.by, own: file.period.fileCode),
-                period: spec.by == .all ? "all" : label, design: ["hserial"], derivedNames: derivedNames,
-                derive: { layout, values, row in
-                    guard usesDerived else { return { _ in nil } }
-                    let resolved = fields ?? RecordFields<LFSPerson>(layout)
-                    fields = resolved
-                    let r = try LFSPerson(values: values, fields: resolved, file: path, line: row.lineNumber)
-                    let valid = LFSDefinitions.validHome(r.home)
-                    return { name in
-                        switch name {
-                        case "worker": return r.isWorker ? 1 : 0
-                        case "home_based": return valid ? (LFSDefinitions.homeBased(r.home) ? 1 : 0) : nil
-                        case "mainly_home": return valid ? (LFSDefinitions.ownHome(r.home) ? 1 : 0) : nil
-                        default: return nil
-                        }
-                    }
-                },
-                place: { row, design in
-                    guard let household = row.code(design[0]).0 else { return .noDesign }
-                    return .frame(byValue: year, stratum: 1, psu: Int(household))
-                }, into: &state)
-            sources.append((label, path, count))
+                period: spec.by == .all ? "all" : label, fileYear: spec.by == .year ? Int32(file.period.year) : nil,
+                indicators: indicators, into: &state)
+            sources.append((label, file.input.description, count))
         }
         finish(frames: state.frames, order: state.order, tally: state.tally)
     }

@@ -1,0 +1,47 @@
+import Foundation
+import SurveyFiles
+
+/// Writes an export and its data dictionary: both to temporary names, renamed
+/// only when both are complete, so a failed or killed run leaves the previous
+/// files as they were. Every export pipeline writes through it.
+public enum ExportFiles {
+    /// `out/panel.csv` → `out/panel.dictionary.csv` (also for `.csv.gz`).
+    public static func dictionaryPath(_ out: String) -> String {
+        var stem = out
+        for suffix in [".csv.gz", ".csv", ".gz"] where stem.hasSuffix(suffix) {
+            stem.removeLast(suffix.count)
+            break
+        }
+        return stem + ".dictionary.csv"
+    }
+
+    /// Writes `out` with `body` and the dictionary beside it; returns what `body` returned and both paths.
+    public static func write<Result>(out: String, dictionary: [[String]], body: (CSVWriter) throws -> Result) throws
+        -> (
+            Result, [String]
+        )
+    {
+        let folder = (out as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(
+            atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        let target = try OutputTarget(path: out)
+        let dictionaryPath = Self.dictionaryPath(out)
+        var dictionaryTarget: OutputTarget?
+        let result: Result
+        do {
+            result = try body(CSVWriter(sink: target.sink))
+            let dictionaryFile = try OutputTarget(path: dictionaryPath)
+            dictionaryTarget = dictionaryFile
+            let writer = CSVWriter(sink: dictionaryFile.sink)
+            for row in dictionary { try writer.row(row) }
+            try writer.flush()
+            try target.commit()
+            try dictionaryFile.commit()
+        } catch {
+            target.abandon()
+            dictionaryTarget?.abandon()
+            throw error
+        }
+        return (result, [out, dictionaryPath])
+    }
+}

@@ -1,0 +1,116 @@
+import SurveyFiles
+import SurveyPanel
+import SurveyReports
+import SurveySchema
+
+/// The harmonised UKHLS panel as tidy CSV, long or wide, with its dictionary
+/// (`ukpanel export panel` and `batch`'s panel exports).
+public struct PanelExportPipeline: Pipeline {
+    public var download: UKHLSDownload
+    public var waves: [Wave]
+    public var export: PanelExport
+    public var out: String
+    public var options: ReadOptions
+
+    public init(download: UKHLSDownload, waves: [Wave], export: PanelExport, out: String, options: ReadOptions) {
+        self.download = download
+        self.waves = waves
+        self.export = export
+        self.out = out
+        self.options = options
+    }
+
+    public var inputs: [DataInput] { waves.compactMap { download.indresp[$0] } }
+
+    public func run(progress: ProgressReporter, messages: @escaping @Sendable (String) -> Void) throws
+        -> PipelineResult
+    {
+        defer { progress.end() }
+        let stream = PersonFileStream.ukhls(download: download, waves: waves, schema: export.schema, options: options)
+        let (s, paths) = try ExportFiles.write(
+            out: out, dictionary: export.dictionary(waves: stream.files.compactMap(\.wave))
+        ) {
+            writer in
+            try export.write(stream, to: writer) { wave, done, total in
+                progress.update(consumed: done, total: total, item: "wave \(wave.letter)")
+            }
+        }
+        let perWave = waves.map { "\($0.letter) \(s.rowsByWave[$0.number] ?? 0)" }.joined(separator: ", ")
+        let unit = export.format == .long ? "person-waves" : "people"
+        return PipelineResult(summary: "\(s.rows) \(unit) (\(perWave)), \(s.columns) columns", outputs: paths)
+    }
+}
+
+/// Consecutive-wave pairs as tidy CSV (`ukpanel export transitions` and `batch`).
+public struct TransitionsExportPipeline: Pipeline {
+    public var download: UKHLSDownload
+    public var waves: [Wave]
+    public var schema: Schema
+    public var out: String
+    public var options: ReadOptions
+
+    public init(download: UKHLSDownload, waves: [Wave], schema: Schema, out: String, options: ReadOptions) {
+        self.download = download
+        self.waves = waves
+        self.schema = schema
+        self.out = out
+        self.options = options
+    }
+
+    public var inputs: [DataInput] { waves.compactMap { download.indresp[$0] } }
+
+    public func run(progress: ProgressReporter, messages: @escaping @Sendable (String) -> Void) throws
+        -> PipelineResult
+    {
+        defer { progress.end() }
+        let export = try TransitionsExport(schema: schema)
+        let pairs = ConsecutiveWavePairs(download: download, waves: waves, schema: schema, options: options)
+        let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary()) { writer in
+            try export.write(pairs, to: writer) { wave, done, total in
+                progress.update(consumed: done, total: total, item: "wave \(wave.letter)")
+            }
+        }
+        let counts = s.rowsByWave.keys.sorted().compactMap { w -> String? in
+            guard let from = Wave(number: w - 1), let to = Wave(number: w) else { return nil }
+            return "\(from.letter)-\(to.letter) \(s.rowsByWave[w] ?? 0)"
+        }
+        return PipelineResult(
+            summary: "\(s.rows) wave pairs (\(counts.joined(separator: ", "))), \(export.header.count) columns",
+            outputs: paths)
+    }
+}
+
+/// LFS person-quarters as tidy CSV (`ukpanel export lfs` and `batch`).
+public struct LFSExportPipeline: Pipeline {
+    public var files: [LFSDownload.QuarterFile]
+    public var export: LFSExport
+    public var out: String
+    public var options: ReadOptions
+
+    public init(files: [LFSDownload.QuarterFile], export: LFSExport, out: String, options: ReadOptions) {
+        self.files = files
+        self.export = export
+        self.out = out
+        self.options = options
+    }
+
+    public var inputs: [DataInput] { files.map(\.input) }
+
+    public func run(progress: ProgressReporter, messages: @escaping @Sendable (String) -> Void) throws
+        -> PipelineResult
+    {
+        defer { progress.end() }
+        let stream = PersonFileStream.lfs(files: files, schema: export.schema, options: options)
+        let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary()) { writer in
+            try export.write(stream, to: writer) { period, done, total in
+                progress.update(consumed: done, total: total, item: period.description)
+            }
+        }
+        let first = s.rowsByPeriod.keys.min().map(\.description) ?? "-"
+        let last = s.rowsByPeriod.keys.max().map(\.description) ?? "-"
+        return PipelineResult(
+            summary:
+                "\(s.rows) person-quarters from \(s.rowsByPeriod.count) quarters (\(first) to \(last)), \(export.header.count) columns",
+            outputs: paths)
+    }
+}

@@ -1,0 +1,38 @@
+/// A survey's sample design and person file, declared once in its schema
+/// (`design:`): the harmonised names of the weight, strata, PSU and interview
+/// date, and the file role of person records. Estimation frames, the cross-tabs
+/// and the briefing take them from here, never from names written in code.
+public struct SampleDesign: Sendable, Equatable {
+    /// The file role of person records (`indresp`, `lfsp`).
+    public var persons: String
+    /// The default weight (`weight_xs`), when the survey has one.
+    public var weight: String?
+    /// The strata, when the survey publishes them (none: one stratum).
+    public var strata: String?
+    /// The primary sampling units or clusters (`psu`; households in the LFS).
+    public var psu: String?
+    /// The interview year and month, when recorded.
+    public var interviewYear: String?
+    public var interviewMonth: String?
+
+    /// A design; only the person file is required.
+    public init(
+        persons: String, weight: String? = nil, strata: String? = nil, psu: String? = nil,
+        interviewYear: String? = nil, interviewMonth: String? = nil
+    ) {
+        self.persons = persons
+        self.weight = weight
+        self.strata = strata
+        self.psu = psu
+        self.interviewYear = interviewYear
+        self.interviewMonth = interviewMonth
+    }
+
+    /// The declared names by YAML key, in the order the schema writes them.
+    var named: [(key: String, name: String?)] {
+        [
+            ("weight", weight), ("strata", strata), ("psu", psu), ("interview_year", interviewYear),
+            ("interview_month", interviewMonth),
+        ]
+    }
+}
