@@ -163,7 +163,7 @@ struct ExportLFSCommand: ParsableCommand {
         let range = try lfs.range()
         let schema = try schemaOptions.load("lfs")
         let download = try LFSDownload(roots: roots)
-        let files = download.quarters.filter { range?.contains($0.period) ?? true }
+        let files = download.quarters(within: range)
         guard !files.isEmpty else {
             throw SurveyError(
                 .invalidArgument,

@@ -111,7 +111,7 @@ struct LFSHomeWorkingCommand: ParsableCommand {
             )
         }
         let pipeline = LFSHomeWorkingPipeline(
-            download: download, files: download.quarters.filter { range?.contains($0.period) ?? true },
+            download: download, files: download.quarters(within: range),
             schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.homeWorking), framesFolder: lfs.frames,
             syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
         try runTables(pipeline, label: "lfs-wfh", reading: reading)
@@ -143,9 +143,7 @@ struct LFSTransitionsCommand: ParsableCommand {
         let roots = try lfs.roots()
         let download = try LFSDownload(roots: roots)
         let range = try lfs.range()
-        let files = download.longitudinal.filter { f in
-            range.map { $0.contains(f.first) && $0.contains(f.last) } ?? true
-        }
+        let files = download.longitudinal(within: range)
         guard !files.isEmpty || linkQuarters else {
             throw SurveyError(
                 .invalidArgument,
@@ -155,7 +153,7 @@ struct LFSTransitionsCommand: ParsableCommand {
         }
         let pipeline = LFSTransitionsPipeline(
             download: download, longitudinal: files,
-            linkedFiles: linkQuarters ? download.quarters.filter { range?.contains($0.period) ?? true } : nil,
+            linkedFiles: linkQuarters ? download.quarters(within: range) : nil,
             schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.transitions), framesFolder: lfs.frames,
             syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
         try runTables(pipeline, label: "lfs-transitions", reading: reading)

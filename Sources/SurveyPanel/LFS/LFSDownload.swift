@@ -136,3 +136,22 @@ public struct LFSDownload: Sendable {
             vintage: String(parts[0].dropFirst(4)), quarters: quarters, first: first, last: last, input: input)
     }
 }
+
+extension LFSDownload {
+    /// The quarterly files within `range` (all when `nil`).
+    public func quarters(within range: ClosedRange<LFSPeriod>?) -> [QuarterFile] {
+        quarters.filter { range?.contains($0.period) ?? true }
+    }
+
+    /// The longitudinal datasets whose first and last quarters are within `range` (all when `nil`).
+    public func longitudinal(within range: ClosedRange<LFSPeriod>?) -> [LongitudinalFile] {
+        longitudinal.filter { f in range.map { $0.contains(f.first) && $0.contains(f.last) } ?? true }
+    }
+
+    /// `2021Q1 to 2024Q4` (or one quarter, or `none`).
+    public static func span(_ files: [QuarterFile]) -> String {
+        let periods = files.map(\.period).sorted()
+        guard let first = periods.first, let last = periods.last else { return "none" }
+        return first == last ? "\(first)" : "\(first) to \(last)"
+    }
+}

@@ -45,7 +45,7 @@ public struct LFSQuarters: Sendable {
         download: LFSDownload, schema: Schema, range: ClosedRange<LFSPeriod>? = nil,
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> LFSQuarters {
-        let files = download.quarters.filter { range?.contains($0.period) ?? true }
+        let files = download.quarters(within: range)
         let results = ParallelResults<([LFSPerson], Int)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index) {

@@ -164,10 +164,7 @@ public final class BatchRunner {
                 out: out, syntheticNotice: lfsNotice(), options: options)
         case .lfsTransitions(let unweighted, let link, let range):
             let (download, schema) = try lfs(data)
-            let bounds = try Self.bounds(range)
-            let longitudinal = download.longitudinal.filter { f in
-                bounds.map { $0.contains(f.first) && $0.contains(f.last) } ?? true
-            }
+            let longitudinal = download.longitudinal(within: try Self.bounds(range))
             guard !longitudinal.isEmpty || link else {
                 throw SurveyError(
                     .invalidJob,
@@ -241,7 +238,7 @@ public final class BatchRunner {
 
     func quarterFiles(_ download: LFSDownload, _ range: BatchJob.QuarterRange) throws -> [LFSDownload.QuarterFile] {
         let bounds = try Self.bounds(range)
-        let files = download.quarters.filter { bounds?.contains($0.period) ?? true }
+        let files = download.quarters(within: bounds)
         guard !files.isEmpty else {
             throw SurveyError(
                 .invalidArgument,

@@ -114,12 +114,3 @@ public struct LFSTransitionsPipeline: Pipeline {
             terminalText: report.terminalText)
     }
 }
-
-extension LFSDownload {
-    /// `2021Q1 to 2024Q4` (or one quarter, or `none`).
-    public static func span(_ files: [QuarterFile]) -> String {
-        let periods = files.map(\.period).sorted()
-        guard let first = periods.first, let last = periods.last else { return "none" }
-        return first == last ? "\(first)" : "\(first) to \(last)"
-    }
-}

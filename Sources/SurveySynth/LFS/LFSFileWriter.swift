@@ -6,11 +6,11 @@ import SurveyFiles
 struct LFSColumnLayout: Sendable {
     let header: [String]
     /// For each column: a field of the record, or a filler column.
-    let cells: [@Sendable (LFSRecord, inout SplitMix64) -> String]
+    let cells: [@Sendable (SynthLFSRecord, inout SplitMix64) -> String]
 
     init(year: Int, vintage: String, width: Int) {
         let era = year >= 2021 ? "20" : "10"
-        var named: [(String, @Sendable (LFSRecord, inout SplitMix64) -> String)] = [
+        var named: [(String, @Sendable (SynthLFSRecord, inout SplitMix64) -> String)] = [
             ("HSERIALP", { r, _ in String(r.hserial) }),
             ("PERSNO", { r, _ in String(r.persno) }),
             ("CASENOP", { r, _ in String(r.casenop) }),
@@ -68,7 +68,8 @@ enum LFSFileWriter {
     }
 
     static func writeQuarter(
-        _ records: [LFSRecord], layout: LFSColumnLayout, path: String, gzip: Bool, seed: UInt64, reweight: Double = 1
+        _ records: [SynthLFSRecord], layout: LFSColumnLayout, path: String, gzip: Bool, seed: UInt64,
+        reweight: Double = 1
     ) throws {
         let (file, sink) = try open(path, gzip: gzip)
         var random = SplitMix64(seed: seed, stream: 12)
@@ -88,12 +89,12 @@ enum LFSFileWriter {
     }
 
     /// People interviewed in all five quarters from `start`: their five records.
-    static func histories(_ quarters: [[LFSRecord]], start: Int) -> [[LFSRecord]] {
+    static func histories(_ quarters: [[SynthLFSRecord]], start: Int) -> [[SynthLFSRecord]] {
         guard start + 4 < quarters.count else { return [] }
-        var byPerson: [Int: [LFSRecord]] = [:]
+        var byPerson: [Int: [SynthLFSRecord]] = [:]
         for r in quarters[start] where r.thiswv == 1 { byPerson[r.casenop] = [r] }
         for q in (start + 1)...(start + 4) {
-            var next: [Int: [LFSRecord]] = [:]
+            var next: [Int: [SynthLFSRecord]] = [:]
             for r in quarters[q] {
                 if var h = byPerson[r.casenop] {
                     h.append(r)
@@ -106,7 +107,9 @@ enum LFSFileWriter {
     }
 
     /// A five-quarter longitudinal dataset: one row per person, wave-suffixed variables.
-    static func writeLongitudinal(_ histories: [[LFSRecord]], vintage: String, path: String, gzip: Bool, seed: UInt64)
+    static func writeLongitudinal(
+        _ histories: [[SynthLFSRecord]], vintage: String, path: String, gzip: Bool, seed: UInt64
+    )
         throws
     {
         let (file, sink) = try open(path, gzip: gzip)

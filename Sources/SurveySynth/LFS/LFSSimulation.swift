@@ -1,7 +1,7 @@
 import Foundation
 
 /// One synthetic person in one LFS quarter.
-struct LFSRecord: Sendable {
+struct SynthLFSRecord: Sendable {
     var quarter: Int
     var hserial: Int
     var persno: Int
@@ -53,7 +53,7 @@ struct LFSSimulation {
     var households: [Household] = []
     var people: [Person] = []
     /// Records by quarter index.
-    var quarters: [[LFSRecord]] = []
+    var quarters: [[SynthLFSRecord]] = []
 
     init(persons: [Int], firstYear: Int, seed: UInt64) {
         self.persons = persons
@@ -132,9 +132,9 @@ struct LFSSimulation {
 
     // MARK: The interview
 
-    mutating func interview(_ active: [Int], quarter q: Int) -> [LFSRecord] {
+    mutating func interview(_ active: [Int], quarter q: Int) -> [SynthLFSRecord] {
         let year = firstYear + q / 4
-        var records: [LFSRecord] = []
+        var records: [SynthLFSRecord] = []
         var workScores: [Double] = []
         for h in active.sorted(by: { households[$0].serial < households[$1].serial }) {
             let household = households[h]
@@ -145,7 +145,7 @@ struct LFSSimulation {
                     age < 16 ? 99 : age < 20 ? 1.2 : age < 25 ? 0.3 : age < 60 ? -0.45 : age < 66 ? 0.7 : 2.5
                 workScores.append(person.work + 0.3 * random.normal() - penalty)
                 records.append(
-                    LFSRecord(
+                    SynthLFSRecord(
                         quarter: q, hserial: household.serial, persno: person.persno, casenop: person.casenop,
                         thiswv: q - household.entered + 1, age: age, sex: person.sex, ilodefr: age < 16 ? 4 : 3,
                         home: -9, home2: -9,
@@ -189,7 +189,7 @@ struct LFSSimulation {
 
     /// HOME among workers: the likeliest home-workers in their own home, the next using home as a base,
     /// a few on the same grounds, the rest separate from home; a handful with no answer.
-    mutating func setHome(_ records: inout [LFSRecord], workers: inout [Int], quarter q: Int, exact: Bool) {
+    mutating func setHome(_ records: inout [SynthLFSRecord], workers: inout [Int], quarter q: Int, exact: Bool) {
         let n = workers.count
         let counts: [Int: Int]
         if exact {
@@ -231,7 +231,7 @@ struct LFSSimulation {
     }
 
     /// The person behind a record (casenop = 100,000,000 + 7 × index + 1).
-    func peopleIndex(_ r: LFSRecord) -> Int { (r.casenop - 100_000_001) / 7 }
+    func peopleIndex(_ r: SynthLFSRecord) -> Int { (r.casenop - 100_000_001) / 7 }
 
     /// The operational category for a major group: `NSECM10` (to 2020) has sub-categories such as 3.1;
     /// `NSECM20` (from 2021) is coded 1.0 … 17.0.

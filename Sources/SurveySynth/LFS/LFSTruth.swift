@@ -32,14 +32,14 @@ public struct LFSTruth: Codable, Sendable, Equatable {
         public var classValidBoth: [Int]
         public var classChanged: [Int]
 
-        init(file: String, histories: [[LFSRecord]]) {
+        init(file: String, histories: [[SynthLFSRecord]]) {
             self.file = file
             persons = histories.count
             workersBoth = (0..<4).map { q in histories.filter { $0[q].ilodefr == 1 && $0[q + 1].ilodefr == 1 }.count }
             homeBasedBoth = (0..<4).map { q in
                 histories.filter { (1...3).contains($0[q].home) && (1...3).contains($0[q + 1].home) }.count
             }
-            func classes(_ h: [LFSRecord], _ q: Int) -> (Int, Int)? {
+            func classes(_ h: [SynthLFSRecord], _ q: Int) -> (Int, Int)? {
                 guard h[q].ilodefr == 1, h[q + 1].ilodefr == 1, let a = LFSTruth.nssec5OfMajor[h[q].major],
                     let b = LFSTruth.nssec5OfMajor[h[q + 1].major]
                 else { return nil }
@@ -57,7 +57,7 @@ public struct LFSTruth: Codable, Sendable, Equatable {
 
     static let nssec5OfMajor = [1: 1, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 5]
 
-    init(records: [[LFSRecord]], quarters wanted: [Int], longitudinal: [Longitudinal], options: LFSSynthOptions) {
+    init(records: [[SynthLFSRecord]], quarters wanted: [Int], longitudinal: [Longitudinal], options: LFSSynthOptions) {
         seed = options.seed
         scale = options.full ? "full" : "sample"
         self.longitudinal = longitudinal
