@@ -39,8 +39,7 @@ struct WaveSelection: ParsableArguments {
 
 /// Runs an export pipeline with a progress line, then prints discovery's notes and what it wrote.
 func runExport(_ pipeline: some Pipeline, notes: [String], reading: ReadingOptions) throws {
-    let result = try pipeline.run(
-        progress: ProgressLine(label: "export", quiet: reading.quiet), messages: reading.progress)
+    let result = try runShowingProgress(pipeline, label: "export", reading: reading)
     for note in notes { print("note: \(note)") }
     if let first = result.outputs.first { print("wrote \(first): \(result.summary)") }
     for path in result.outputs.dropFirst() { print("wrote \(path)") }

@@ -57,13 +57,17 @@ final class ProgressLine: ProgressReporter {
     }
 }
 
+/// Runs `pipeline` with a progress line labelled `label`, cleared when it ends (whether it succeeds or not).
+func runShowingProgress(_ pipeline: some Pipeline, label: String, reading: ReadingOptions) throws -> PipelineResult {
+    let progress = ProgressLine(label: label, quiet: reading.quiet)
+    defer { progress.end() }
+    return try pipeline.run(progress: progress, messages: reading.progress)
+}
+
 /// Runs `pipeline` with a progress line labelled `label` and `messages` on standard error; prints the tables
 /// (when the pipeline makes them) and the files written, as every table command does.
 func runTables(_ pipeline: some Pipeline, label: String, reading: ReadingOptions) throws {
-    let progress = ProgressLine(label: label, quiet: reading.quiet)
-    defer { progress.end() }
-    let result = try pipeline.run(progress: progress, messages: reading.progress)
-    progress.end()
+    let result = try runShowingProgress(pipeline, label: label, reading: reading)
     if let text = result.terminalText {
         print(text)
         print("")

@@ -6,24 +6,36 @@
 
 /// Numbers straight from bytes, with no `String` in between.
 public enum CellDecoding {
+    /// The cell without its leading and trailing spaces, as `(start, end)`; `nil` when nothing is left.
+    @inlinable @inline(__always)
+    static func trimmed(_ p: UnsafePointer<UInt8>, count: Int) -> (Int, Int)? {
+        var i = 0
+        var end = count
+        while i < end && p[i] == 0x20 { i += 1 }
+        while end > i && p[end - 1] == 0x20 { end -= 1 }
+        return i < end ? (i, end) : nil
+    }
+
+    /// Steps over a leading `-` or `+` at `i`; whether it was `-`.
+    @inlinable @inline(__always)
+    static func sign(_ p: UnsafePointer<UInt8>, at i: inout Int) -> Bool {
+        if p[i] == 0x2D {
+            i += 1
+            return true
+        }
+        if p[i] == 0x2B { i += 1 }
+        return false
+    }
+
     /// Parses an optionally signed decimal integer, allowing surrounding spaces
     /// and a zero fraction (`3.0`, which some exports write for integers).
     ///
     /// - Returns: `nil` for an empty cell, anything else non-integer, or an overflow.
     @inlinable
     public static func int(_ p: UnsafePointer<UInt8>, count: Int) -> Int? {
-        var i = 0
-        var end = count
-        while i < end && p[i] == 0x20 { i += 1 }
-        while end > i && p[end - 1] == 0x20 { end -= 1 }
-        guard i < end else { return nil }
-        var negative = false
-        if p[i] == 0x2D {
-            negative = true
-            i += 1
-        } else if p[i] == 0x2B {
-            i += 1
-        }
+        guard let (start, end) = trimmed(p, count: count) else { return nil }
+        var i = start
+        let negative = sign(p, at: &i)
         guard i < end else { return nil }
         var value = 0
         var digits = 0
@@ -56,19 +68,10 @@ public enum CellDecoding {
     /// - Returns: `nil` for an empty cell or anything that is not a number.
     @inlinable
     public static func double(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
-        var i = 0
-        var end = count
-        while i < end && p[i] == 0x20 { i += 1 }
-        while end > i && p[end - 1] == 0x20 { end -= 1 }
-        guard i < end else { return nil }
+        guard let (start, end) = trimmed(p, count: count) else { return nil }
+        var i = start
         let first = i
-        var negative = false
-        if p[i] == 0x2D {
-            negative = true
-            i += 1
-        } else if p[i] == 0x2B {
-            i += 1
-        }
+        let negative = sign(p, at: &i)
         var mantissa: UInt64 = 0
         var significant = 0
         var sawDigit = false

@@ -41,7 +41,7 @@ public struct BriefingFrames: Sendable {
         let keys = try Keys(panel.schema)
         var frames: [String: EstimationFrame] = [:]
         var pooled = EstimationFrame(name: "pooled", columns: Self.personColumns)
-        var person = Tally()
+        var person = DesignTally()
         for wave in panel.waves.keys.sorted() {
             var frame = EstimationFrame(name: "wave\(wave)", columns: Self.personColumns)
             for r in panel.waves[wave] ?? [] {
@@ -60,7 +60,7 @@ public struct BriefingFrames: Sendable {
         }
         frames[pooled.name] = pooled
         var pairs = EstimationFrame(name: "pairs", columns: Self.pairColumns)
-        var pair = Tally()
+        var pair = DesignTally()
         for t in panel.transitions() {
             guard let (weight, stratum, psu) = pair.design(t.later.design, weighted: weighted) else { continue }
             let moved = Self.moved(t.later)
@@ -104,7 +104,7 @@ public struct BriefingFrames: Sendable {
 }
 
 /// Counts of observations set aside for their design, while frames are built.
-struct Tally {
+struct DesignTally {
     var noWeight = 0
     var noDesign = 0
 

@@ -10,6 +10,8 @@ public struct LFSFrames: Sendable {
     public var frames: [String: EstimationFrame]
     /// People set aside, and why.
     public var exclusions: [String]
+    /// The quarterly files linked by CASENOP, when asked: how many pairs, and the earlier quarters of the pairs.
+    public var linkedPairs: (count: Int, periods: [LFSPeriod])?
 
     static let personColumns = [
         "worker", "valid_home", "own_home", "home_based", "region", "ukhls_region", "nssec5", "nssec3",
@@ -41,9 +43,10 @@ public struct LFSFrames: Sendable {
     ///
     /// - Throws: `.missingVariable` when the schema does not declare an indicator the tables need.
     public init(quarters: LFSQuarters, weighted: Bool, years: Bool = false) throws(SurveyError) {
+        linkedPairs = nil
         let keys = try Keys(quarters.schema)
         var frames: [String: EstimationFrame] = [:]
-        var tally = Tally()
+        var tally = DesignTally()
         for period in quarters.periods {
             var frame = EstimationFrame(name: Self.quarterFrame(period), columns: Self.personColumns)
             // Whole calendar quarters are pooled into their year; taken out of `frames` so appends don't copy it.
@@ -76,8 +79,9 @@ public struct LFSFrames: Sendable {
     ///
     /// - Throws: `.missingVariable` when the schema does not declare an indicator the tables need.
     public init(longitudinal: [LFSLongitudinalData], linked: LFSQuarters?, weighted: Bool) throws(SurveyError) {
+        linkedPairs = nil
         var frames: [String: EstimationFrame] = [:]
-        var tally = Tally()
+        var tally = DesignTally()
         for data in longitudinal {
             let keys = try Keys(data.schema)
             var frame = EstimationFrame(name: Self.longitudinalFrame(data.file), columns: Self.transitionColumns)
@@ -102,7 +106,9 @@ public struct LFSFrames: Sendable {
         if let linked {
             let keys = try Keys(linked.schema)
             var frame = EstimationFrame(name: "lfs_linked", columns: Self.transitionColumns)
-            for t in linked.transitionsByPersonIdentifier() {
+            let pairs = linked.transitionsByPersonIdentifier()
+            linkedPairs = (pairs.count, Set(pairs.map(\.period)).sorted())
+            for t in pairs {
                 guard let (weight, stratum, psu) = tally.design(t.later.design, weighted: weighted) else { continue }
                 frame.append(
                     weight: weight, stratum: stratum, psu: psu,
@@ -146,7 +152,7 @@ public struct LFSFrames: Sendable {
     }
 }
 
-extension Tally {
+extension DesignTally {
     /// The LFS frames' notes on what was set aside.
     func lfsExclusions(unit: String, weightName: String) -> [String] {
         var notes: [String] = []

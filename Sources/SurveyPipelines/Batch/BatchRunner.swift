@@ -80,8 +80,8 @@ public final class BatchRunner {
                         outputs: record.outputs, seconds: 0)
                 } else {
                     let progress = self.progress(label)
+                    defer { progress.end() }
                     let result = try plan.run(progress: progress, messages: messages)
-                    progress.end()
                     let (detail, outputs) = (result.summary, result.outputs)
                     let seconds = Date().timeIntervalSince(started)
                     manifest.steps[step.name] = BatchManifest.Step(

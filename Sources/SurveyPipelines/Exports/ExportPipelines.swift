@@ -25,7 +25,6 @@ public struct PanelExportPipeline: Pipeline {
     public func run(progress: ProgressReporter, messages: @escaping @Sendable (String) -> Void) throws
         -> PipelineResult
     {
-        defer { progress.end() }
         let stream = PersonFileStream.ukhls(download: download, waves: waves, schema: export.schema, options: options)
         let (s, paths) = try ExportFiles.write(
             out: out, dictionary: export.dictionary(waves: stream.files.compactMap(\.wave))
@@ -62,7 +61,6 @@ public struct TransitionsExportPipeline: Pipeline {
     public func run(progress: ProgressReporter, messages: @escaping @Sendable (String) -> Void) throws
         -> PipelineResult
     {
-        defer { progress.end() }
         let export = try TransitionsExport(schema: schema)
         let pairs = ConsecutiveWavePairs(download: download, waves: waves, schema: schema, options: options)
         let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary()) { writer in
@@ -99,7 +97,6 @@ public struct LFSExportPipeline: Pipeline {
     public func run(progress: ProgressReporter, messages: @escaping @Sendable (String) -> Void) throws
         -> PipelineResult
     {
-        defer { progress.end() }
         let stream = PersonFileStream.lfs(files: files, schema: export.schema, options: options)
         let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary()) { writer in
             try export.write(stream, to: writer) { period, done, total in

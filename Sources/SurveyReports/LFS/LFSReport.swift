@@ -46,13 +46,11 @@ public struct LFSReport: Sendable {
     public init(
         transitions longitudinal: [LFSLongitudinalData], linked: LFSQuarters?, weighted: Bool, syntheticNotice: String?
     ) throws(SurveyError) {
-        let pairs = linked?.transitionsByPersonIdentifier()
         let built = try LFSFrames(longitudinal: longitudinal, linked: linked, weighted: weighted)
         kind = .transitions
         frames = built.frames
-        let linkedPeriods = pairs.map { Array(Set($0.map(\.period))).sorted() }
         rows = FrameEstimator.run(
-            LFSTables.transitions(longitudinal: longitudinal.map(\.file), linkedPairs: linkedPeriods),
+            LFSTables.transitions(longitudinal: longitudinal.map(\.file), linkedPairs: built.linkedPairs?.periods),
             frames: built.frames, weighted: weighted)
         self.weighted = weighted
         var sources = longitudinal.map {
@@ -64,7 +62,7 @@ public struct LFSReport: Sendable {
             "Each person of a longitudinal dataset is a cluster; linked quarterly pairs are clustered by household."
         ]
         notes += (linked?.notes ?? []) + built.exclusions
-        if let pairs {
+        if let pairs = built.linkedPairs {
             notes.append(
                 "\(pairs.count) pairs of consecutive quarters linked by CASENOP (an unverified setting for end-user files)."
             )

@@ -77,26 +77,14 @@ public struct IndicatorProgram: Sendable {
     }
 
     @inline(__always)
-    private func holds(_ t: Test, _ values: [HarmonisedValue], _ so_far: IndicatorValues) -> Bool {
+    private func holds(_ t: Test, _ values: [HarmonisedValue], _ earlier: IndicatorValues) -> Bool {
         let code: Int?
         switch t.source {
         case .absent: return false
-        case .indicator(let i): code = so_far[i].map { $0 ? 1 : 0 }
-        case .value(let p): code = values[p].code
+        case .indicator(let i): code = earlier[i].map { $0 ? 1 : 0 }
+        case .value(let p): code = values[p].intObserved.value
         }
         guard let code else { return false }
         return t.values.contains(code) != t.negated
-    }
-}
-
-extension HarmonisedValue {
-    /// The value as a whole-number code (a decimal with no fraction counts), or `nil`.
-    @inline(__always)
-    public var code: Int? {
-        switch self {
-        case .int(let v): return v
-        case .number(let v): return v.rounded() == v && abs(v) < 1e15 ? Int(v) : nil
-        case .text, .missing: return nil
-        }
     }
 }

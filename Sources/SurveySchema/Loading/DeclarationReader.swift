@@ -80,7 +80,7 @@ extension Schema {
     /// Checks the design and the indicators against the variables: every name they use must be a variable of
     /// the person file (or, for an indicator, one declared before it).
     func checkDeclarations(origin: String) throws(SurveyError) {
-        guard design.persons.isEmpty || files[design.persons] != nil else {
+        guard files[design.persons] != nil else {
             throw SurveyError(
                 .invalidSchema, file: origin, variable: "design",
                 reason:

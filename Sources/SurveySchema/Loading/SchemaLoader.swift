@@ -74,7 +74,7 @@ public enum SchemaLoader {
             }
             schema = Schema(
                 survey: survey, title: survey, waves: WaveRange(from: 1, to: nil), files: [:], missingCodes: [:],
-                variables: [], origins: [])
+                variables: [], origins: [], design: SampleDesign(persons: ""))
         }
         schema.origins.append(origin)
         if let title = top["title"]?.string { schema.title = title }
@@ -138,6 +138,11 @@ public enum SchemaLoader {
                 let existing = schema.indicators.first { $0.name == name }
                 schema.upsert(try reader.indicator(name: name, node: value, existing: existing))
             }
+        }
+        if base == nil && schema.design.persons.isEmpty {
+            throw SurveyError(
+                .invalidSchema, file: origin, variable: "design",
+                reason: "a schema needs `design: persons:` (the file role of person records)")
         }
         if base == nil && schema.variables.isEmpty {
             throw SurveyError(.invalidSchema, file: origin, reason: "the schema defines no variables")

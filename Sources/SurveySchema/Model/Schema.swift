@@ -27,9 +27,9 @@ public struct Schema: Sendable {
     public init(
         survey: String, title: String, waves: WaveRange, files: [String: String],
         missingCodes: [Int: MissingReason], variables: [HarmonisedVariable], origins: [String],
-        design: SampleDesign? = nil, indicators: [Indicator] = []
+        design: SampleDesign, indicators: [Indicator] = []
     ) {
-        self.design = design ?? SampleDesign(persons: files.keys.sorted().first ?? "")
+        self.design = design
         self.indicators = indicators
         self.survey = survey
         self.title = title

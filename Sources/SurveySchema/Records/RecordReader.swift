@@ -24,12 +24,9 @@ public struct RecordReader {
         schema: Schema, role: String? = nil, wave: Wave, input: DataInput,
         options: ReadOptions = .init()
     ) {
-        self.schema = schema
-        self.role = role ?? schema.design.persons
-        self.wave = wave
-        self.context = SourceContext(wave: wave)
-        self.input = input
-        self.options = options
+        self.init(
+            schema: schema, role: role ?? schema.design.persons, wave: wave, context: SourceContext(wave: wave),
+            input: input, options: options)
     }
 
     /// A reader of `input`, the `role` file described by `context` (an LFS quarter).
@@ -37,9 +34,15 @@ public struct RecordReader {
         schema: Schema, role: String, context: SourceContext, input: DataInput,
         options: ReadOptions = .init()
     ) {
+        self.init(schema: schema, role: role, wave: nil, context: context, input: input, options: options)
+    }
+
+    private init(
+        schema: Schema, role: String, wave: Wave?, context: SourceContext, input: DataInput, options: ReadOptions
+    ) {
         self.schema = schema
         self.role = role
-        self.wave = nil
+        self.wave = wave
         self.context = context
         self.input = input
         self.options = options

@@ -1,21 +1,5 @@
 import SurveyFiles
 
-/// Where a pipeline reports how far it has read: the command line draws a line
-/// on a terminal; a test or a quiet run passes `SilentProgress`.
-public protocol ProgressReporter: AnyObject {
-    /// `consumed` of `total` bytes of the file `item` have been read.
-    func update(consumed: Int, total: Int?, item: String?)
-    /// The work is done: clear whatever was drawn.
-    func end()
-}
-
-/// Progress that goes nowhere.
-public final class SilentProgress: ProgressReporter {
-    public init() {}
-    public func update(consumed: Int, total: Int?, item: String?) {}
-    public func end() {}
-}
-
 /// What a pipeline wrote.
 public struct PipelineResult: Sendable {
     /// One line for a log: what was read and where it went.
@@ -38,6 +22,7 @@ public struct PipelineResult: Sendable {
 public protocol Pipeline {
     /// The files the pipeline reads (for `batch`'s manifest).
     var inputs: [DataInput] { get }
-    /// Runs the work: `progress` follows the reading, `messages` gets a line per file read in parallel.
+    /// Runs the work: `progress` follows the reading (the caller ends it), `messages` gets a line per file read
+    /// in parallel.
     func run(progress: ProgressReporter, messages: @escaping @Sendable (String) -> Void) throws -> PipelineResult
 }
