@@ -31,5 +31,5 @@ struct WideTableCommand: ParsableCommand {
 struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev", abstract: "Developer tools (benchmark data).", shouldDisplay: false,
-        subcommands: [WideTableCommand.self])
+        subcommands: [WideTableCommand.self, ConvertCommand.self])
 }

@@ -79,6 +79,15 @@ public final class FileByteSource: ByteSource {
         }
     }
 
+    /// Moves `count` bytes ahead without reading them.
+    ///
+    /// - Returns: `false` (and moves nothing) when fewer than `count` bytes are left.
+    func skip(_ count: Int) -> Bool {
+        guard count >= 0, count <= end - position else { return false }
+        position += count
+        return true
+    }
+
     /// Reads exactly `count` bytes at absolute `offset` of the file, for headers and directories.
     func readExactly(count: Int, at offset: Int) throws(SurveyError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)

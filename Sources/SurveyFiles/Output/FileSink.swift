@@ -14,6 +14,9 @@ public final class FileSink: ByteSink {
     /// Bytes written so far.
     public private(set) var bytesWritten = 0
 
+    /// Bytes handed to the sink so far, buffered or written: the offset of the next byte.
+    public var position: Int { bytesWritten + used }
+
     /// Writes to standard output.
     public static func standardOutput() -> FileSink {
         FileSink(descriptor: 1, owns: false, name: "standard output")
@@ -58,6 +61,24 @@ public final class FileSink: ByteSink {
         guard used > 0 else { return }
         try writeOut(UnsafeRawPointer(buffer.baseAddress), used)
         used = 0
+    }
+
+    /// Overwrites bytes already written at absolute `offset` (a header field known only at the
+    /// end), after flushing. Only a regular file can be patched.
+    ///
+    /// - Throws: `.outputFailure` when the write fails (standard output cannot be patched).
+    public func patch(_ bytes: [UInt8], at offset: Int) throws(SurveyError) {
+        try flush()
+        guard offset >= 0, offset + bytes.count <= bytesWritten else {
+            throw SurveyError(
+                .outputFailure, file: name, byteOffset: offset, reason: "cannot patch bytes not yet written")
+        }
+        let n = bytes.withUnsafeBytes { raw in pwrite(descriptor, raw.baseAddress, raw.count, off_t(offset)) }
+        guard n == bytes.count else {
+            throw SurveyError(
+                .outputFailure, file: name, byteOffset: offset,
+                reason: "cannot rewrite the header: \(String(cString: strerror(errno)))")
+        }
     }
 
     public func finish() throws(SurveyError) {

@@ -1,0 +1,43 @@
+/// A file's (decompressed) bytes in order, a chunk at a time: the background read-ahead
+/// ring (`PipelinedChunks`), or `DirectChunks` on the calling thread.
+protocol ChunkSource: AnyObject {
+    /// The next chunk, valid until the following call; `nil` at the end.
+    func next() throws(SurveyError) -> UnsafeRawBufferPointer?
+    /// File bytes consumed so far and the file's size, for progress.
+    var progress: (consumed: Int, total: Int?) { get }
+    /// Moves `count` bytes past the end of the last chunk without reading them, when
+    /// the source can (a plain file); `false` when the caller must read through.
+    func skipAhead(_ count: Int) -> Bool
+}
+
+extension PipelinedChunks: ChunkSource {
+    func skipAhead(_ count: Int) -> Bool { false }
+}
+
+/// Chunks read on the calling thread from a `DataInput`; a plain file (or a stored zip
+/// member) can be skipped through without reading.
+final class DirectChunks: ChunkSource {
+    private let source: ByteSource
+    private let buffer: RawBuffer
+
+    /// Opens `input`.
+    init(input: DataInput, chunkSize: Int, limits: DecompressionLimits) throws(SurveyError) {
+        source = try input.open(limits: limits)
+        buffer = RawBuffer(byteCount: max(chunkSize, 16))
+    }
+
+    func next() throws(SurveyError) -> UnsafeRawBufferPointer? {
+        let n = try source.readFully(into: buffer.bytes)
+        return n == 0 ? nil : UnsafeRawBufferPointer(start: buffer.baseAddress, count: n)
+    }
+
+    var progress: (consumed: Int, total: Int?) { (source.bytesConsumed, source.totalBytes) }
+
+    /// The size of the bytes this source gives, when it reads them as stored (a plain file,
+    /// a stored zip member); `nil` when it inflates them.
+    var plainSize: Int? { source is FileByteSource ? source.totalBytes : nil }
+
+    func skipAhead(_ count: Int) -> Bool {
+        (source as? FileByteSource)?.skip(count) ?? false
+    }
+}

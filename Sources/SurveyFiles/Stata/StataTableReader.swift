@@ -1,0 +1,218 @@
+/// Reads a Stata `.dta` file (117, 118, 119; either byte order), streaming: the
+/// dictionary, then the fixed-width rows, decoding only the projected columns' bytes
+/// at offsets worked out once.
+///
+/// Numbers come out as decoded values; Stata's `.` as system-missing and `.a`–`.z`
+/// as extended missing values (`FormatMissing`), distinct from any survey's own
+/// negative codes, which stay numbers. Text is UTF-8 (117's Windows-1252 is converted).
+///
+/// Value labels and strLs follow the rows in the file. A plain file is read there by
+/// offset. A gzip file or zip member is read there by a **second pass** that inflates
+/// past the rows without keeping them: `readHeader()` makes it for the value labels,
+/// `read` only when a projected column is a strL (and keeps only those columns' strings).
+final class StataTableReader: TableReader {
+    let input: DataInput
+    let options: ReadOptions
+    var onProgress: ((Int, Int?) -> Void)?
+
+    init(input: DataInput, options: ReadOptions) {
+        self.input = input
+        self.options = options
+    }
+
+    func readHeader() throws(SurveyError) -> TableHeader {
+        let dictionary = try readDictionary()
+        let labels = try dictionary.readValueLabels(input: input, options: options)
+        return dictionary.header(valueLabels: labels, caseInsensitive: options.caseInsensitiveNames)
+    }
+
+    /// The dictionary, read on this thread.
+    func readDictionary() throws(SurveyError) -> StataDictionary {
+        let chunks = try DirectChunks(input: input, chunkSize: 1 << 20, limits: options.limits)
+        let cursor = ChunkCursor(file: input.description, source: chunks)
+        return try StataDictionary.read(cursor, fileSize: chunks.plainSize)
+    }
+
+    @discardableResult
+    func read(project: (TableHeader) throws -> ColumnProjection, row: (RowCells) throws -> Void) throws
+        -> TableSummary
+    {
+        let source: any ChunkSource
+        var plainSize: Int?
+        if options.pipelined {
+            source = PipelinedChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
+            plainSize = try DirectChunks(input: input, chunkSize: 16, limits: options.limits).plainSize
+        } else {
+            let direct = try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
+            plainSize = direct.plainSize
+            source = direct
+        }
+        let cursor = ChunkCursor(file: input.description, source: source)
+        let dictionary = try StataDictionary.read(cursor, fileSize: plainSize)
+        let header = dictionary.header(valueLabels: [:], caseInsensitive: options.caseInsensitiveNames)
+        let projection = try project(header)
+        let decoder = try StataRowDecoder(dictionary: dictionary, projection: projection, file: input.description)
+        if !decoder.strLVariables.isEmpty {
+            decoder.strLs = try dictionary.readStrLs(wanted: decoder.strLVariables, input: input, options: options)
+        }
+        try cursor.expect("<data>")
+        let dataStart = cursor.offset
+        let width = dictionary.rowWidth
+        var lastReport = 0
+        let onProgress = self.onProgress
+        try cursor.forEachRecord(width: width, count: dictionary.rows, "row") { record, index in
+            try decoder.decode(record, row: index)
+            try row(
+                RowCells(
+                    base: UnsafePointer(decoder.arena.pointer), cells: decoder.cells.pointer,
+                    count: decoder.slotCount, lineNumber: index + 2, byteOffset: dataStart + index * width))
+            if let onProgress, (index - lastReport) * width >= 16 << 20 {
+                lastReport = index
+                let (consumed, total) = cursor.progress
+                onProgress(consumed, total)
+            }
+        }
+        try cursor.expect("</data>")
+        return TableSummary(rows: dictionary.rows, bytes: cursor.offset)
+    }
+}
+
+/// Decodes the projected cells of one fixed-width row: offsets and types worked out once.
+final class StataRowDecoder {
+    enum Kind: UInt8 { case byte, int, long, float, double, str, strL }
+
+    struct Slot {
+        var offset: Int
+        var kind: Kind
+        var width: Int
+        /// 1-based variable number (for strLs and messages).
+        var variable: Int
+    }
+
+    let slots: [Slot]
+    let slotCount: Int
+    let order: ByteOrder
+    let encoding: TextEncoding
+    let names: [String]
+    let file: String
+    let strLVariableBytes: Int
+    /// The 1-based numbers of projected strL variables.
+    let strLVariables: Set<Int>
+    var strLs: [StrLKey: [UInt8]] = [:]
+    let cells: TypedBuffer<TableCell>
+    /// The row's text, as UTF-8 (cells point into it).
+    private(set) var arena: TypedBuffer<UInt8>
+    private var arenaUsed = 0
+
+    init(dictionary: StataDictionary, projection: ColumnProjection, file: String) throws(SurveyError) {
+        var slots: [Slot] = []
+        var strLs = Set<Int>()
+        var textBytes = 16
+        for column in projection.columnIndices {
+            guard column >= 0 && column < dictionary.types.count else {
+                throw SurveyError(
+                    .invalidArgument, file: file, reason: "column \(column) is not in the file's dictionary")
+            }
+            let type = dictionary.types[column]
+            let kind: Kind
+            var width = type.width
+            switch type {
+            case .byte: kind = .byte
+            case .int: kind = .int
+            case .long: kind = .long
+            case .float: kind = .float
+            case .double: kind = .double
+            case .str(let w):
+                kind = .str
+                width = w
+                textBytes += 3 * w
+            case .strL:
+                kind = .strL
+                strLs.insert(column + 1)
+            }
+            slots.append(Slot(offset: dictionary.offsets[column], kind: kind, width: width, variable: column + 1))
+        }
+        self.slots = slots
+        slotCount = slots.count
+        order = dictionary.order
+        encoding = dictionary.encoding
+        names = dictionary.names
+        self.file = file
+        strLVariableBytes = dictionary.strLVariableBytes
+        strLVariables = strLs
+        cells = TypedBuffer(repeating: .empty, count: slots.count)
+        arena = TypedBuffer(repeating: 0, count: textBytes)
+    }
+
+    /// Fills `cells` (and the arena) from `record`, the 0-based row `row`.
+    @inline(__always)
+    func decode(_ record: UnsafeRawPointer, row: Int) throws(SurveyError) {
+        arenaUsed = 0
+        let order = self.order
+        for s in 0..<slotCount {
+            let slot = slots[s]
+            let cell: TableCell
+            switch slot.kind {
+            case .byte:
+                let v = Int(Int8(bitPattern: record.load(fromByteOffset: slot.offset, as: UInt8.self)))
+                cell = v > 100 ? StataMissing.integerCell(v, largestValid: 100) : .integer(v)
+            case .int:
+                let v = Int(Int16(bitPattern: record.loadUInt16(at: slot.offset, order)))
+                cell = v > 32740 ? StataMissing.integerCell(v, largestValid: 32740) : .integer(v)
+            case .long:
+                let v = Int(record.loadInt32(at: slot.offset, order))
+                cell = v > 2_147_483_620 ? StataMissing.integerCell(v, largestValid: 2_147_483_620) : .integer(v)
+            case .float:
+                let bits = record.loadUInt32(at: slot.offset, order)
+                cell =
+                    Int32(bitPattern: bits) >= 0x7f00_0000
+                    ? StataMissing.floatCell(bits) : .real(Double(Float(bitPattern: bits)))
+            case .double:
+                let bits = record.loadUInt64(at: slot.offset, order)
+                cell =
+                    Int64(bitPattern: bits) >= 0x7fe0_0000_0000_0000
+                    ? StataMissing.doubleCell(bits) : .real(Double(bitPattern: bits))
+            case .str:
+                let bytes = UnsafeRawBufferPointer(start: record + slot.offset, count: slot.width)
+                let text = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.firstIndex(of: 0) ?? slot.width)])
+                cell = appendText(text, transcode: true)
+            case .strL:
+                cell = try strLCell(record + slot.offset, slot: slot, row: row)
+            }
+            cells.pointer[s] = cell
+        }
+    }
+
+    private func strLCell(_ at: UnsafeRawPointer, slot: Slot, row: Int) throws(SurveyError) -> TableCell {
+        let packed = at.loadUInt64(at: 0, order)
+        let vBits = UInt64(8 * strLVariableBytes)
+        let variable = UInt32(truncatingIfNeeded: packed & ((1 << vBits) - 1))
+        let observation = packed >> vBits
+        if variable == 0 && observation == 0 { return .bytes(start: arenaUsed, end: arenaUsed) }
+        guard let text = strLs[StrLKey(variable: variable, observation: observation)] else {
+            throw SurveyError(
+                .corrupt, file: file, line: row + 2, variable: names[slot.variable - 1],
+                reason: "refers to strL (\(variable), \(observation)), which the <strls> section does not hold")
+        }
+        return text.withUnsafeBytes { appendText($0, transcode: false) }
+    }
+
+    /// Copies `text` into the arena (as UTF-8) and returns its cell.
+    @inline(__always)
+    private func appendText(_ text: UnsafeRawBufferPointer, transcode: Bool) -> TableCell {
+        let needed = arenaUsed + 3 * text.count
+        if needed > arena.count {
+            let bigger = TypedBuffer<UInt8>(repeating: 0, count: max(needed, 2 * arena.count))
+            bigger.pointer.update(from: arena.pointer, count: arenaUsed)
+            arena = bigger
+        }
+        let start = arenaUsed
+        if transcode {
+            arenaUsed += encoding.transcode(text, into: arena.pointer + start)
+        } else if let base = text.baseAddress {
+            (arena.pointer + start).update(from: base.assumingMemoryBound(to: UInt8.self), count: text.count)
+            arenaUsed += text.count
+        }
+        return .bytes(start: start, end: arenaUsed)
+    }
+}
