@@ -9,7 +9,7 @@ struct ConvertCommand: ParsableCommand {
 
     /// The formats `--to` names.
     enum Target: String, ExpressibleByArgument, CaseIterable {
-        case dta117, dta118, dta119
+        case dta117, dta118, dta119, sav, savBytecode = "sav-bytecode", zsav
     }
 
     @Argument(help: "The file to read (a path, or archive.zip//member).") var input: String
@@ -24,6 +24,9 @@ struct ConvertCommand: ParsableCommand {
         case .dta117: format = .dta(release: 117, byteOrder: order)
         case .dta118: format = .dta(release: 118, byteOrder: order)
         case .dta119: format = .dta(release: 119, byteOrder: order)
+        case .sav: format = .sav(compression: .none, byteOrder: order)
+        case .savBytecode: format = .sav(compression: .bytecode, byteOrder: order)
+        case .zsav: format = .sav(compression: .zlib, byteOrder: order)
         }
         try TableConversion.convert(DataInput.parse(input), to: out, as: format)
     }

@@ -2,6 +2,8 @@
 public enum ConvertedFormat: Sendable, Hashable {
     /// Stata `.dta` of this release (117, 118, 119) and byte order.
     case dta(release: Int, byteOrder: ByteOrder)
+    /// SPSS `.sav` (no compression or bytecode) or `.zsav` (zlib), in this byte order.
+    case sav(compression: SPSSFileWriter.Compression, byteOrder: ByteOrder)
 }
 
 /// Labels to attach to a converted column: the variable label and integer codes' labels.
@@ -10,11 +12,14 @@ public struct ColumnLabels: Sendable, Hashable {
     public var label: String?
     /// Code → label.
     public var valueLabels: [Int: String]
+    /// Codes to declare user-missing (SPSS), as ranges.
+    public var missing: [ClosedRange<Double>]
 
     /// Labels for one column.
-    public init(label: String? = nil, valueLabels: [Int: String] = [:]) {
+    public init(label: String? = nil, valueLabels: [Int: String] = [:], missing: [ClosedRange<Double>] = []) {
         self.label = label
         self.valueLabels = valueLabels
+        self.missing = missing
     }
 }
 
@@ -87,7 +92,46 @@ public enum TableConversion {
             return try writeStata(
                 input, to: path, names: names, stats: stats, labels: labels, release: release, order: order,
                 dataLabel: dataLabel, options: options)
+        case .sav(let compression, let order):
+            return try writeSPSS(
+                input, to: path, names: names, stats: stats, labels: labels, compression: compression, order: order,
+                dataLabel: dataLabel, options: options)
         }
+    }
+
+    private static func writeSPSS(
+        _ input: DataInput, to path: String, names: [String], stats: [ColumnStats], labels: [String: ColumnLabels],
+        compression: SPSSFileWriter.Compression, order: ByteOrder, dataLabel: String, options: ReadOptions
+    ) throws -> TableSummary {
+        let columns = zip(names, stats).map { name, stat in
+            let numeric = !stat.text
+            return SPSSFileWriter.Column(
+                name: name, width: numeric ? 0 : min(max(stat.widest, 1), 32_767), label: labels[name]?.label ?? "",
+                valueLabels: numeric
+                    ? Dictionary(uniqueKeysWithValues: (labels[name]?.valueLabels ?? [:]).map { (Double($0), $1) }) : [:],
+                missing: numeric ? labels[name]?.missing ?? [] : [])
+        }
+        let writer = try SPSSFileWriter(
+            path: path, compression: compression, byteOrder: order, columns: columns, fileLabel: dataLabel)
+        let numeric = columns.map { $0.width == 0 }
+        let summary = try TableFormats.reader(for: input, options: options).read(project: { header in
+            .all(columnCount: header.columns.count)
+        }) { row in
+            for slot in 0..<row.count {
+                if numeric[slot] {
+                    if let value = row.double(slot) {
+                        try writer.setNumber(slot, value)
+                    } else {
+                        try writer.setMissing(slot)
+                    }
+                } else {
+                    try writer.setText(slot, row.withText(slot) { Array($0) })
+                }
+            }
+            try writer.endRow()
+        }
+        try writer.finish()
+        return summary
     }
 
     private static func writeStata(

@@ -64,7 +64,7 @@ final class StataTableReader: TableReader {
             try decoder.decode(record, row: index)
             try row(
                 RowCells(
-                    base: UnsafePointer(decoder.arena.pointer), cells: decoder.cells.pointer,
+                    base: decoder.arena.base, cells: decoder.cells.pointer,
                     count: decoder.slotCount, lineNumber: index + 2, byteOffset: dataStart + index * width))
             if let onProgress, (index - lastReport) * width >= 16 << 20 {
                 lastReport = index
@@ -101,8 +101,7 @@ final class StataRowDecoder {
     var strLs: [StrLKey: [UInt8]] = [:]
     let cells: TypedBuffer<TableCell>
     /// The row's text, as UTF-8 (cells point into it).
-    private(set) var arena: TypedBuffer<UInt8>
-    private var arenaUsed = 0
+    private(set) var arena: TextArena
 
     init(dictionary: StataDictionary, projection: ColumnProjection, file: String) throws(SurveyError) {
         var slots: [Slot] = []
@@ -141,13 +140,13 @@ final class StataRowDecoder {
         strLVariableBytes = dictionary.strLVariableBytes
         strLVariables = strLs
         cells = TypedBuffer(repeating: .empty, count: slots.count)
-        arena = TypedBuffer(repeating: 0, count: textBytes)
+        arena = TextArena(capacity: textBytes)
     }
 
     /// Fills `cells` (and the arena) from `record`, the 0-based row `row`.
     @inline(__always)
     func decode(_ record: UnsafeRawPointer, row: Int) throws(SurveyError) {
-        arenaUsed = 0
+        arena.reset()
         let order = self.order
         for s in 0..<slotCount {
             let slot = slots[s]
@@ -175,7 +174,7 @@ final class StataRowDecoder {
             case .str:
                 let bytes = UnsafeRawBufferPointer(start: record + slot.offset, count: slot.width)
                 let text = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.firstIndex(of: 0) ?? slot.width)])
-                cell = appendText(text, transcode: true)
+                cell = arena.append(text, encoding: encoding)
             case .strL:
                 cell = try strLCell(record + slot.offset, slot: slot, row: row)
             }
@@ -188,31 +187,14 @@ final class StataRowDecoder {
         let vBits = UInt64(8 * strLVariableBytes)
         let variable = UInt32(truncatingIfNeeded: packed & ((1 << vBits) - 1))
         let observation = packed >> vBits
-        if variable == 0 && observation == 0 { return .bytes(start: arenaUsed, end: arenaUsed) }
+        let start = arena.used
+        if variable == 0 && observation == 0 { return .bytes(start: start, end: start) }
         guard let text = strLs[StrLKey(variable: variable, observation: observation)] else {
             throw SurveyError(
                 .corrupt, file: file, line: row + 2, variable: names[slot.variable - 1],
                 reason: "refers to strL (\(variable), \(observation)), which the <strls> section does not hold")
         }
-        return text.withUnsafeBytes { appendText($0, transcode: false) }
-    }
-
-    /// Copies `text` into the arena (as UTF-8) and returns its cell.
-    @inline(__always)
-    private func appendText(_ text: UnsafeRawBufferPointer, transcode: Bool) -> TableCell {
-        let needed = arenaUsed + 3 * text.count
-        if needed > arena.count {
-            let bigger = TypedBuffer<UInt8>(repeating: 0, count: max(needed, 2 * arena.count))
-            bigger.pointer.update(from: arena.pointer, count: arenaUsed)
-            arena = bigger
-        }
-        let start = arenaUsed
-        if transcode {
-            arenaUsed += encoding.transcode(text, into: arena.pointer + start)
-        } else if let base = text.baseAddress {
-            (arena.pointer + start).update(from: base.assumingMemoryBound(to: UInt8.self), count: text.count)
-            arenaUsed += text.count
-        }
-        return .bytes(start: start, end: arenaUsed)
+        text.withUnsafeBytes { arena.appendRaw($0) }
+        return arena.cell(from: start)
     }
 }

@@ -32,7 +32,7 @@ public struct RowCells {
         switch cell.kind {
         case .bytes: return cell.first == cell.second
         case .missing: return cell.missingCode == 0
-        case .integer, .real: return false
+        case .integer, .real, .declared: return false
         }
     }
 
@@ -47,7 +47,7 @@ public struct RowCells {
         switch cell.kind {
         case .bytes: return CellDecoding.int(base + cell.first, count: cell.second - cell.first)
         case .integer: return cell.first
-        case .real:
+        case .real, .declared:
             let v = cell.realValue
             return v.rounded() == v && abs(v) < 9e15 ? Int(v) : nil
         case .missing: return nil
@@ -61,7 +61,7 @@ public struct RowCells {
         switch cell.kind {
         case .bytes: return CellDecoding.double(base + cell.first, count: cell.second - cell.first)
         case .integer: return Double(cell.first)
-        case .real: return cell.realValue
+        case .real, .declared: return cell.realValue
         case .missing: return nil
         }
     }
@@ -87,7 +87,7 @@ public struct RowCells {
                 decoding: UnsafeRawBufferPointer(start: base + cell.first, count: cell.second - cell.first),
                 as: UTF8.self)
         case .integer: return String(cell.first)
-        case .real:
+        case .real, .declared:
             let v = cell.realValue
             return v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
         case .missing: return cell.formatMissing?.description ?? "."

@@ -26,7 +26,7 @@ public enum FormatMissing: Sendable, Hashable {
 /// reads them. Plain data, so a row costs no allocation.
 public struct TableCell: BitwiseCopyable, Sendable {
     @usableFromInline enum Kind: UInt8, BitwiseCopyable, Sendable {
-        case bytes, integer, real, missing
+        case bytes, integer, real, missing, declared
     }
 
     @usableFromInline var kind: Kind
@@ -66,6 +66,12 @@ public struct TableCell: BitwiseCopyable, Sendable {
         }
     }
 
+    /// A number the file's dictionary declares missing for its variable (SPSS user-missing):
+    /// it reads as its value, and `formatMissing` says `.declared`.
+    @inlinable public static func declaredMissing(_ value: Double) -> TableCell {
+        TableCell(kind: .declared, missingCode: 27, first: Int(bitPattern: UInt(value.bitPattern)))
+    }
+
     /// An empty cell.
     public static let empty = TableCell.bytes(start: 0, end: 0)
 
@@ -73,6 +79,7 @@ public struct TableCell: BitwiseCopyable, Sendable {
     @usableFromInline var realValue: Double { Double(bitPattern: UInt64(UInt(bitPattern: first))) }
 
     @usableFromInline var formatMissing: FormatMissing? {
+        if kind == .declared { return .declared }
         guard kind == .missing else { return nil }
         switch missingCode {
         case 0: return .system

@@ -15,7 +15,7 @@ public enum TableFormats {
 
     /// The binary formats built into ukpanel, asked after those registered at run time and
     /// before the delimited fallback. A new built-in format is one entry here.
-    static let builtIn: [any TableFormat] = [StataFormat()]
+    static let builtIn: [any TableFormat] = [StataFormat(), SPSSFormat()]
 
     /// Adds `format`; it is asked before the formats added earlier, and before the delimited fallback.
     /// A format of the same name is replaced.

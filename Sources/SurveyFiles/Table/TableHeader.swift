@@ -48,6 +48,8 @@ public struct TableHeader: Sendable, Equatable {
     public let columns: [TableColumn]
     /// Value-label sets by name: code → label.
     public let valueLabels: [String: [Double: String]]
+    /// Value-label sets of text variables by name: value → label (SPSS string value labels).
+    public let textValueLabels: [String: [String: String]]
     /// Whether lookups ignore case (LFS files mix cases across years).
     public let caseInsensitive: Bool
     /// The rows the file says it has, when it says (binary formats do; delimited files do not).
@@ -57,11 +59,12 @@ public struct TableHeader: Sendable, Equatable {
     /// A header over `columns`.
     public init(
         format: String, columns: [TableColumn], valueLabels: [String: [Double: String]] = [:],
-        caseInsensitive: Bool = false, declaredRows: Int? = nil
+        caseInsensitive: Bool = false, declaredRows: Int? = nil, textValueLabels: [String: [String: String]] = [:]
     ) {
         self.format = format
         self.columns = columns
         self.valueLabels = valueLabels
+        self.textValueLabels = textValueLabels
         self.caseInsensitive = caseInsensitive
         self.declaredRows = declaredRows
         var index: [String: Int] = [:]
@@ -124,5 +127,6 @@ public struct TableHeader: Sendable, Equatable {
     public static func == (a: TableHeader, b: TableHeader) -> Bool {
         a.format == b.format && a.columns == b.columns && a.valueLabels == b.valueLabels
             && a.caseInsensitive == b.caseInsensitive && a.declaredRows == b.declaredRows
+            && a.textValueLabels == b.textValueLabels
     }
 }

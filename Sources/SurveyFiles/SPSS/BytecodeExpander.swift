@@ -1,0 +1,76 @@
+/// Expands SPSS bytecode compression into fixed-width cases: groups of eight one-byte
+/// codes, each followed by the 8-byte literals they call for. Only the elements a
+/// projection wants are written; the others are passed over. A group may end inside
+/// a case and a case inside a group.
+struct BytecodeExpander {
+    let caseSize: Int
+    let bias: Double
+    let order: ByteOrder
+    /// Per element: whether it is written.
+    let wanted: [Bool]
+    private var codes: UInt64 = 0
+    private var remaining = 0
+    private var ended = false
+    /// Which element of the case is being expanded (for messages).
+    private(set) var element = 0
+
+    init(caseSize: Int, bias: Double, order: ByteOrder, wanted: [Bool]) {
+        self.caseSize = caseSize
+        self.bias = bias
+        self.order = order
+        self.wanted = wanted
+    }
+
+    /// Expands the next case into `row` (8 × `caseSize` bytes, in the file's byte order).
+    ///
+    /// - Returns: `false` at the end of the data (an end code, or the stream's end between cases).
+    /// - Throws: `.truncated` when the data ends inside a case.
+    mutating func nextCase(into row: UnsafeMutableRawPointer, from cursor: ChunkCursor) throws(SurveyError) -> Bool {
+        if ended { return false }
+        element = 0
+        while element < caseSize {
+            if remaining == 0 {
+                if element == 0 {
+                    guard try cursor.hasMore() else {
+                        ended = true
+                        return false
+                    }
+                }
+                codes = try cursor.take(8, "a group of compression codes").unsigned(at: 0, bytes: 8, .bigEndian)
+                remaining = 8
+            }
+            let code = UInt8(truncatingIfNeeded: codes >> 56)
+            codes <<= 8
+            remaining -= 1
+            let at = row + 8 * element
+            switch code {
+            case 0:
+                continue
+            case 252:
+                guard element == 0 else {
+                    throw SurveyError(
+                        .truncated, file: cursor.file, byteOffset: cursor.offset,
+                        reason: "the data end (code 252) inside a case, at element \(element + 1) of \(caseSize)")
+                }
+                ended = true
+                return false
+            case 253:
+                let literal = try cursor.take(8, "a value in case data")
+                if wanted[element], let from = literal.baseAddress { at.copyMemory(from: from, byteCount: 8) }
+            case 254:
+                if wanted[element] { at.initializeMemory(as: UInt8.self, repeating: 0x20, count: 8) }
+            case 255:
+                if wanted[element] { store(SPSSRowDecoder.systemMissingBits, at) }
+            default:
+                if wanted[element] { store((Double(code) - bias).bitPattern, at) }
+            }
+            element += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private func store(_ bits: UInt64, _ at: UnsafeMutableRawPointer) {
+        at.storeBytes(of: order == .littleEndian ? bits.littleEndian : bits.bigEndian, as: UInt64.self)
+    }
+}
