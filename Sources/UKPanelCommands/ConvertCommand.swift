@@ -9,7 +9,9 @@ struct ConvertCommand: ParsableCommand {
 
     /// The formats `--to` names.
     enum Target: String, ExpressibleByArgument, CaseIterable {
-        case dta117, dta118, dta119, sav, savBytecode = "sav-bytecode", zsav
+        case dta117, dta118, dta119, sav
+        case savBytecode = "sav-bytecode"
+        case zsav
     }
 
     @Argument(help: "The file to read (a path, or archive.zip//member).") var input: String

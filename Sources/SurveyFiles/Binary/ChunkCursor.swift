@@ -28,7 +28,7 @@ final class ChunkCursor {
     convenience init(input: DataInput, options: ReadOptions) throws(SurveyError) {
         self.init(
             file: input.description,
-            source: try DirectChunks(input: input, chunkSize: min(options.chunkSize, 1 << 20), limits: options.limits))
+            source: try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits))
     }
 
     /// The absolute offset of the next byte.

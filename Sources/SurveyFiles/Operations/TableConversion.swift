@@ -76,7 +76,8 @@ public enum TableConversion {
     @discardableResult
     public static func convert(
         _ input: DataInput, to path: String, as format: ConvertedFormat, labels: [String: ColumnLabels] = [:],
-        dataLabel: String = "", options: ReadOptions = ReadOptions()
+        dataLabel: String = "", options: ReadOptions = ReadOptions(),
+        zsavBlockSize: Int = SPSSFileWriter.standardBlockSize
     ) throws -> TableSummary {
         var names: [String] = []
         var stats: [ColumnStats] = []
@@ -95,24 +96,27 @@ public enum TableConversion {
         case .sav(let compression, let order):
             return try writeSPSS(
                 input, to: path, names: names, stats: stats, labels: labels, compression: compression, order: order,
-                dataLabel: dataLabel, options: options)
+                dataLabel: dataLabel, options: options, blockSize: zsavBlockSize)
         }
     }
 
     private static func writeSPSS(
         _ input: DataInput, to path: String, names: [String], stats: [ColumnStats], labels: [String: ColumnLabels],
-        compression: SPSSFileWriter.Compression, order: ByteOrder, dataLabel: String, options: ReadOptions
+        compression: SPSSFileWriter.Compression, order: ByteOrder, dataLabel: String, options: ReadOptions,
+        blockSize: Int
     ) throws -> TableSummary {
         let columns = zip(names, stats).map { name, stat in
             let numeric = !stat.text
             return SPSSFileWriter.Column(
                 name: name, width: numeric ? 0 : min(max(stat.widest, 1), 32_767), label: labels[name]?.label ?? "",
                 valueLabels: numeric
-                    ? Dictionary(uniqueKeysWithValues: (labels[name]?.valueLabels ?? [:]).map { (Double($0), $1) }) : [:],
+                    ? Dictionary(uniqueKeysWithValues: (labels[name]?.valueLabels ?? [:]).map { (Double($0), $1) })
+                    : [:],
                 missing: numeric ? labels[name]?.missing ?? [] : [])
         }
         let writer = try SPSSFileWriter(
-            path: path, compression: compression, byteOrder: order, columns: columns, fileLabel: dataLabel)
+            path: path, compression: compression, byteOrder: order, columns: columns, fileLabel: dataLabel,
+            blockSize: blockSize)
         let numeric = columns.map { $0.width == 0 }
         let summary = try TableFormats.reader(for: input, options: options).read(project: { header in
             .all(columnCount: header.columns.count)

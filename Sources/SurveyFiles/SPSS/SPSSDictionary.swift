@@ -25,7 +25,11 @@ struct SPSSVariable: Sendable {
 /// values, value labels, long names, very long strings, encoding, the 64-bit case
 /// count), read in the file's byte order. Every count and length is checked before use.
 struct SPSSDictionary: Sendable {
-    enum Compression: Int, Sendable { case none = 0, bytecode = 1, zlib = 2 }
+    enum Compression: Int, Sendable {
+        case none = 0
+        case bytecode = 1
+        case zlib = 2
+    }
 
     let order: ByteOrder
     let compression: Compression
@@ -119,7 +123,9 @@ private struct DictionaryReader {
         guard (compression == .zlib) == header.starts(with: "$FL3".utf8) else {
             throw SurveyError(
                 .corrupt, file: cursor.file, byteOffset: 72,
-                reason: "compression code \(code) does not match the \(header.starts(with: "$FL3".utf8) ? "$FL3" : "$FL2") signature")
+                reason:
+                    "compression code \(code) does not match the \(header.starts(with: "$FL3".utf8) ? "$FL3" : "$FL2") signature"
+            )
         }
         self.compression = compression
         let cases = Int(header.int32(at: 80, order))
@@ -177,10 +183,12 @@ private struct DictionaryReader {
         let shown = String(decoding: name, as: UTF8.self).droppingTrailing(" ")
         guard type >= -1 && type <= 255 else {
             throw SurveyError(
-                .corrupt, file: file, byteOffset: start, variable: shown, reason: "variable type \(type) is not -1 to 255")
+                .corrupt, file: file, byteOffset: start, variable: shown,
+                reason: "variable type \(type) is not -1 to 255")
         }
         guard elements.count < SPSSDictionary.maxElements else {
-            throw SurveyError(.corrupt, file: file, byteOffset: start, reason: "more variables than any SPSS file holds")
+            throw SurveyError(
+                .corrupt, file: file, byteOffset: start, reason: "more variables than any SPSS file holds")
         }
         var label: [UInt8]?
         if hasLabel != 0 {
@@ -224,7 +232,8 @@ private struct DictionaryReader {
         let next = cursor.offset
         guard try int32("the record after value labels") == 4 else {
             throw SurveyError(
-                .corrupt, file: file, byteOffset: next, reason: "value labels are not followed by their variables (record type 4)")
+                .corrupt, file: file, byteOffset: next,
+                reason: "value labels are not followed by their variables (record type 4)")
         }
         let count = try count("the variables of a value-label set", limit: SPSSDictionary.maxElements)
         let raw = try cursor.take(4 * count, "the variables of a value-label set")
@@ -239,7 +248,8 @@ private struct DictionaryReader {
         let items = try count("an extension record's item count", limit: 1 << 30)
         let (bytes, overflow) = size.multipliedReportingOverflow(by: items)
         guard !overflow, bytes <= ChunkCursor.maxPiece else {
-            throw SurveyError(.corrupt, file: file, byteOffset: start, reason: "extension record \(subtype) is too large")
+            throw SurveyError(
+                .corrupt, file: file, byteOffset: start, reason: "extension record \(subtype) is too large")
         }
         switch subtype {
         case 3:
@@ -282,7 +292,8 @@ private struct DictionaryReader {
         func next(_ n: Int) throws(SurveyError) -> ArraySlice<UInt8> {
             guard n >= 0, i + n <= data.count else {
                 throw SurveyError(
-                    .corrupt, file: file, byteOffset: offset + i, reason: "a long string value label runs past its record")
+                    .corrupt, file: file, byteOffset: offset + i,
+                    reason: "a long string value label runs past its record")
             }
             defer { i += n }
             return data[i..<(i + n)]
@@ -297,7 +308,8 @@ private struct DictionaryReader {
             let n = try int()
             guard n >= 0 && n <= data.count else {
                 throw SurveyError(
-                    .corrupt, file: file, byteOffset: offset + i, variable: name, reason: "\(n) long string value labels")
+                    .corrupt, file: file, byteOffset: offset + i, variable: name,
+                    reason: "\(n) long string value labels")
             }
             var labels: [(String, [UInt8])] = []
             for _ in 0..<n {
@@ -337,7 +349,9 @@ private struct DictionaryReader {
                     guard next < elements.count, elements[next].type > 0 else {
                         throw SurveyError(
                             .corrupt, file: file, variable: variable.name,
-                            reason: "a very long string of \(width) bytes needs \(count) segments; segment \(k + 1) is missing")
+                            reason:
+                                "a very long string of \(width) bytes needs \(count) segments; segment \(k + 1) is missing"
+                        )
                     }
                     let segmentSpan = (elements[next].type + 7) / 8
                     try checkContinuations(from: next, span: segmentSpan, name: variable.name)
@@ -353,7 +367,9 @@ private struct DictionaryReader {
         if headerCaseSize >= 0 && headerCaseSize != elements.count {
             throw SurveyError(
                 .corrupt, file: file, byteOffset: 68,
-                reason: "the header says each case has \(headerCaseSize) elements but the dictionary describes \(elements.count)")
+                reason:
+                    "the header says each case has \(headerCaseSize) elements but the dictionary describes \(elements.count)"
+            )
         }
         var valueLabels: [String: [Double: String]] = [:]
         var textLabels: [String: [String: String]] = [:]
@@ -382,7 +398,11 @@ private struct DictionaryReader {
             for index in record.elements { variables[variableOfElement[index - 1]].labelSet = setName }
         }
         for (name, labels) in longStringLabels {
-            guard let v = variables.firstIndex(where: { $0.name.uppercased() == name.uppercased() || $0.shortName.uppercased() == name.uppercased() }) else { continue }
+            guard
+                let v = variables.firstIndex(where: {
+                    $0.name.uppercased() == name.uppercased() || $0.shortName.uppercased() == name.uppercased()
+                })
+            else { continue }
             var set: [String: String] = [:]
             for (value, label) in labels { set[value.droppingTrailing(" ")] = encoding.string(label) }
             textLabels[variables[v].name] = set
@@ -398,7 +418,9 @@ private struct DictionaryReader {
         for j in (e + 1)..<(e + span) where j >= elements.count || elements[j].type != -1 {
             throw SurveyError(
                 .corrupt, file: file, variable: name,
-                reason: "a string of width \(elements[e].type) needs \(span) elements, but element \(j + 1) is not a continuation")
+                reason:
+                    "a string of width \(elements[e].type) needs \(span) elements, but element \(j + 1) is not a continuation"
+            )
         }
     }
 
@@ -407,7 +429,8 @@ private struct DictionaryReader {
             guard let known = TextEncoding(name: encodingName) else {
                 throw SurveyError(
                     .unsupported, file: file, reason: "is encoded as \(encodingName), which ukpanel does not read",
-                    hint: "ukpanel reads UTF-8, Windows-1252 and Latin-1 SPSS files; resave it as UTF-8 (SET UNICODE ON)")
+                    hint:
+                        "ukpanel reads UTF-8, Windows-1252 and Latin-1 SPSS files; resave it as UTF-8 (SET UNICODE ON)")
             }
             return known
         }

@@ -43,7 +43,7 @@ public final class SPSSFileWriter {
     }
 
     /// The inflated size of a `.zsav` block, as SPSS writes them.
-    public static let zlibBlockSize = 0x3F_F000
+    public static let standardBlockSize = 0x3F_F000
 
     private let file: AtomicOutputFile
     private let path: String
@@ -53,6 +53,7 @@ public final class SPSSFileWriter {
     /// Per column, each segment's first element and its width in bytes.
     private let segments: [[(element: Int, bytes: Int)]]
     private let caseSize: Int
+    private let blockSize: Int
     private var row: [UInt8]
     private var rows = 0
     private var ncasesOffset = 0
@@ -66,7 +67,7 @@ public final class SPSSFileWriter {
     ///   `.outputFailure` when the file cannot be created.
     public init(
         path: String, compression: Compression = .bytecode, byteOrder: ByteOrder = .littleEndian,
-        columns: [Column], fileLabel: String = ""
+        columns: [Column], fileLabel: String = "", blockSize: Int = standardBlockSize
     ) throws(SurveyError) {
         var segments: [[(Int, Int)]] = []
         var element = 0
@@ -104,6 +105,7 @@ public final class SPSSFileWriter {
         self.path = path
         self.order = byteOrder
         self.compression = compression
+        self.blockSize = min(max(blockSize, 64), ZSAVLayout.maxBlockSize)
         self.columns = columns
         self.segments = segments
         caseSize = element
@@ -149,7 +151,8 @@ public final class SPSSFileWriter {
                     b.append(Int32(label.count))
                     b.append(fixed: label, width: (label.count + 3) / 4 * 4, pad: 0x20)
                 }
-                for range in missing.sorted(by: { ($0.lowerBound != $0.upperBound) && ($1.lowerBound == $1.upperBound) }) {
+                for range in missing.sorted(by: { ($0.lowerBound != $0.upperBound) && ($1.lowerBound == $1.upperBound) }
+                ) {
                     b.append(double: range.lowerBound)
                     if range.lowerBound != range.upperBound { b.append(double: range.upperBound) }
                 }
@@ -204,7 +207,7 @@ public final class SPSSFileWriter {
         b.append(Int32(0))
         if compression == .zlib {
             let headerOffset = b.bytes.count
-            zlibBlocks = try ZlibBlockWriter(headerOffset: headerOffset, order: order, file: path)
+            zlibBlocks = try ZlibBlockWriter(headerOffset: headerOffset, order: order, file: path, blockSize: blockSize)
             b.append(Int64(headerOffset))
             b.append(Int64(0))
             b.append(Int64(0))
@@ -236,7 +239,10 @@ public final class SPSSFileWriter {
             return candidate
         }
         for (name, count) in zip(names, segments) {
-            var stem = String(name.uppercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }.map(Character.init))
+            var stem = String(
+                name.uppercased().unicodeScalars.filter {
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+                }.map(Character.init))
             if stem.first.map({ !$0.isLetter }) ?? true { stem = "V" + stem }
             var list = [unique(stem)]
             for _ in 1..<max(count, 1) { list.append(unique(String(stem.prefix(5)))) }
@@ -273,7 +279,8 @@ public final class SPSSFileWriter {
         guard width > 0, bytes.count <= width else {
             throw SurveyError(
                 .invalidValue, file: path, line: rows + 2, variable: columns[column].name,
-                reason: width == 0 ? "text cannot go in a numeric variable" : "\(bytes.count) bytes do not fit A\(width)")
+                reason: width == 0
+                    ? "text cannot go in a numeric variable" : "\(bytes.count) bytes do not fit A\(width)")
         }
         var k = 0
         for (i, segment) in segments[column].enumerated() {
@@ -299,7 +306,7 @@ public final class SPSSFileWriter {
                     try file.sink.write(bytecode.output)
                     bytecode.output.removeAll(keepingCapacity: true)
                 }
-            } else if let blocks = zlibBlocks, bytecode.output.count >= Self.zlibBlockSize {
+            } else if let blocks = zlibBlocks, bytecode.output.count >= blockSize {
                 try blocks.write(&bytecode.output, to: file.sink, final: false)
             }
         }
@@ -401,7 +408,10 @@ final class ZlibBlockWriter {
     private var trailerOffset = 0
     private var trailerLength = 0
 
-    init(headerOffset: Int, order: ByteOrder, file: String) throws(SurveyError) {
+    private let blockSize: Int
+
+    init(headerOffset: Int, order: ByteOrder, file: String, blockSize: Int) throws(SurveyError) {
+        self.blockSize = blockSize
         self.headerOffset = headerOffset
         self.order = order
         self.file = file
@@ -411,8 +421,8 @@ final class ZlibBlockWriter {
     /// Deflates whole blocks of `data` (all of it when `final`) to `sink`, leaving the rest in `data`.
     func write(_ data: inout [UInt8], to sink: FileSink, final: Bool) throws(SurveyError) {
         var start = 0
-        while data.count - start >= SPSSFileWriter.zlibBlockSize || (final && start < data.count) {
-            let size = min(SPSSFileWriter.zlibBlockSize, data.count - start)
+        while data.count - start >= blockSize || (final && start < data.count) {
+            let size = min(blockSize, data.count - start)
             let compressed = try Self.deflate(data[start..<(start + size)], file: file)
             entries.append((inflatedOffset, sink.position, size, compressed.count))
             try sink.write(compressed)
@@ -427,7 +437,7 @@ final class ZlibBlockWriter {
         var b = BinaryBuilder(order: order)
         b.append(Int64(-100))
         b.append(Int64(0))
-        b.append(Int32(SPSSFileWriter.zlibBlockSize))
+        b.append(Int32(blockSize))
         b.append(Int32(entries.count))
         for entry in entries {
             b.append(Int64(entry.inflatedOffset))

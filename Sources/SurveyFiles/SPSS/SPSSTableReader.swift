@@ -25,7 +25,7 @@ final class SPSSTableReader: TableReader {
     func read(project: (TableHeader) throws -> ColumnProjection, row: (RowCells) throws -> Void) throws
         -> TableSummary
     {
-        let direct = try DirectChunks(input: input, chunkSize: 1 << 20, limits: options.limits)
+        let direct = try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
         let plain = direct.plainSize != nil && input.member == nil
         let headerCursor = ChunkCursor(file: input.description, source: direct)
         let dictionary = try SPSSDictionary.read(headerCursor)

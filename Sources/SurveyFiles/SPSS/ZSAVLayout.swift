@@ -31,7 +31,8 @@ struct ZSAVLayout: Sendable {
         else {
             throw SurveyError(
                 .corrupt, file: file, byteOffset: headerOffset,
-                reason: "the zsav header (\(ownOffset), \(trailerOffset), \(trailerLength)) does not describe this file",
+                reason:
+                    "the zsav header (\(ownOffset), \(trailerOffset), \(trailerLength)) does not describe this file",
                 hint: "the file is damaged")
         }
         let trailerCursor = try StataDictionary.cursor(for: input, at: trailerOffset, options: options)

@@ -228,8 +228,9 @@ public final class StataFileWriter {
             let v = column + 1
             let o = rows + 1
             strLs.append((v, o, bytes))
-            let vBits = release == 117 ? 32 : release == 118 ? 16 : 24
-            storeBits(UInt64(v) | UInt64(o) << vBits, bytes: 8, at: at)
+            let vBytes = release == 117 ? 4 : release == 118 ? 2 : 3
+            storeBits(UInt64(v), bytes: vBytes, at: at)
+            storeBits(UInt64(o), bytes: 8 - vBytes, at: at + vBytes)
         default:
             throw valueError(column, "text cannot go in a numeric variable")
         }

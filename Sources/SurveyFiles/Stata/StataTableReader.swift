@@ -28,7 +28,7 @@ final class StataTableReader: TableReader {
 
     /// The dictionary, read on this thread.
     func readDictionary() throws(SurveyError) -> StataDictionary {
-        let chunks = try DirectChunks(input: input, chunkSize: 1 << 20, limits: options.limits)
+        let chunks = try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
         let cursor = ChunkCursor(file: input.description, source: chunks)
         return try StataDictionary.read(cursor, fileSize: chunks.plainSize)
     }
@@ -183,10 +183,10 @@ final class StataRowDecoder {
     }
 
     private func strLCell(_ at: UnsafeRawPointer, slot: Slot, row: Int) throws(SurveyError) -> TableCell {
-        let packed = at.loadUInt64(at: 0, order)
-        let vBits = UInt64(8 * strLVariableBytes)
-        let variable = UInt32(truncatingIfNeeded: packed & ((1 << vBits) - 1))
-        let observation = packed >> vBits
+        // v then o, each in the file's byte order: 4 + 4 bytes (117), 2 + 6 (118), 3 + 5 (119).
+        let reference = UnsafeRawBufferPointer(start: at, count: 8)
+        let variable = UInt32(truncatingIfNeeded: reference.unsigned(at: 0, bytes: strLVariableBytes, order))
+        let observation = reference.unsigned(at: strLVariableBytes, bytes: 8 - strLVariableBytes, order)
         let start = arena.used
         if variable == 0 && observation == 0 { return .bytes(start: start, end: start) }
         guard let text = strLs[StrLKey(variable: variable, observation: observation)] else {
