@@ -75,14 +75,34 @@ struct DiscoveryTests {
         #expect(download.notes.first?.contains("found twice") == true)
     }
 
-    @Test("a folder with no UKHLS files, or a Stata download, is a clear error")
+    @Test("a folder with no UKHLS files is a clear error naming the formats looked for")
     func nothingFound() throws {
         let root = try UKHLSFixture.temporaryFolder()
-        try UKHLSFixture.write("x", to: root + "/UKDA-6614-stata/stata/stata13_se/ukhls/h_indresp.dta")
+        try UKHLSFixture.write("x", to: root + "/UKDA-6614-stata/stata/stata13_se/ukhls/h_indresp.txt")
         let error = #expect(throws: SurveyError.self) { try UKHLSDownload(root: root) }
         #expect(error?.code == .notFound)
-        #expect(error?.hint?.contains("dta") == true)
+        #expect(error?.reason.contains(".dta, .sav or .zsav") == true)
         #expect(throws: SurveyError.self) { try UKHLSDownload(root: root + "/nowhere") }
+    }
+
+    @Test("the Stata and SPSS releases, current and per-wave layouts; a wave in two formats is read from one, with a note")
+    func otherReleases() throws {
+        let root = try UKHLSFixture.temporaryFolder()
+        for path in [
+            "UKDA-6614-stata/stata/stata14_se/ukhls/h_indresp.dta", "UKDA-6614-stata/stata/stata13_se/ukhls_w10/j_indresp.dta",
+            "UKDA-6614-spss/spss/spss25/ukhls/i_indresp.sav", "UKDA-6614-spss/spss/spss28/ukhls/k_indresp.zsav",
+            "UKDA-6614-spss/spss/spss24/ukhls_w8/h_indresp.sav", "UKDA-6614-stata/stata/stata14_se/ukhls/xwavedat.dta",
+        ] {
+            try UKHLSFixture.write("x", to: root + "/" + path)
+        }
+        let download = try UKHLSDownload(root: root)
+        #expect(download.waves.map(\.number) == [8, 9, 10, 11])
+        #expect(download.indresp[Wave(number: 8)!]?.path.hasSuffix("stata14_se/ukhls/h_indresp.dta") == true)
+        #expect(download.indresp[Wave(number: 11)!]?.path.hasSuffix(".zsav") == true)
+        #expect(download.xwavedat?.path.hasSuffix("xwavedat.dta") == true)
+        #expect(download.notes.count == 1)
+        #expect(download.notes.first?.contains("two formats") == true)
+        #expect(download.notes.first?.contains("(dta), not") == true)
     }
 }
 

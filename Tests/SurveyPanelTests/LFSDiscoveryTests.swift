@@ -44,7 +44,9 @@ struct LFSDiscoveryTests {
             download.longitudinal.map { "\($0.quarters) \($0.first) \($0.last) \($0.vintage)" } == [
                 "5 2022Q1 2023Q1 22", "2 2022Q4 2023Q1 22",
             ])
-        #expect(download.notes.isEmpty)
+        // The same quarter as SPSS: the tab file is used, and a note says so.
+        #expect(download.notes.count == 1)
+        #expect(download.notes.first?.contains("not lfsp_aj22_eul_pwt22.sav") == true)
     }
 
     @Test("two vintages of one quarter: the newest wins, and the output says so")

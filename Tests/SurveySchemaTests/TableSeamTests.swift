@@ -130,14 +130,24 @@ struct TableSeamTests {
     @Test("a binary file no format claims is refused with a located error and a hint, not read as text")
     func unknownBinary() throws {
         let folder = try UKHLSFixture.temporaryFolder()
-        let path = folder + "/n_indresp.dta"
-        try UKHLSFixture.write("<stata_dta><header><release>118</release>\0\0\0", to: path)
+        let path = folder + "/n_indresp.bin"
+        try UKHLSFixture.write("\u{7f}ELF\0\u{2}\u{1}", to: path)
         #expect {
             try TableSelection.write(
                 input: DataInput(path: path), variables: ["pidp"], to: CSVWriter(sink: BytesSink()))
         } throws: { error in
             guard let e = error as? SurveyError else { return false }
-            return e.code == .unsupported && e.file == path && e.byteOffset == 41 && (e.hint ?? "").contains("Stata")
+            return e.code == .unsupported && e.file == path && e.byteOffset == 4 && (e.hint ?? "").contains("Stata")
+        }
+        // A Stata file cut short is recognised as Stata and refused where it ends.
+        let stata = folder + "/n_indresp.dta"
+        try UKHLSFixture.write("<stata_dta><header><release>118</release>\0\0\0", to: stata)
+        #expect {
+            try TableSelection.write(
+                input: DataInput(path: stata), variables: ["pidp"], to: CSVWriter(sink: BytesSink()))
+        } throws: { error in
+            guard let e = error as? SurveyError else { return false }
+            return e.code == .truncated && e.file == stata && e.byteOffset == 44
         }
     }
 }

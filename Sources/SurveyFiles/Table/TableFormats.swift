@@ -57,16 +57,10 @@ public enum TableFormats {
             hint: binaryHint(head))
     }
 
-    /// What a binary file's first bytes suggest it is.
+    /// What to say about a binary file no format recognises.
     static func binaryHint(_ head: UnsafeRawBufferPointer) -> String {
-        let start = Array(head.prefix(16))
-        if start.starts(with: Array("<stata_dta>".utf8)) || [0x71, 0x72, 0x73].contains(start.first ?? 0) {
-            return "this looks like a Stata .dta file; use the tab-delimited release (UKDA-NNNN-tab) for now"
-        }
-        if start.starts(with: Array("$FL2".utf8)) || start.starts(with: Array("$FL3".utf8)) {
-            return "this looks like an SPSS .sav/.zsav file; use the tab-delimited release (UKDA-NNNN-tab) for now"
-        }
-        return "ukpanel reads the UK Data Service's tab-delimited files (.tab, .tab.gz, or inside the zip)"
+        "ukpanel reads the UK Data Service's tab-delimited, Stata (.dta 117-119) and SPSS (.sav, .zsav) files, "
+            + "plain, gzipped or inside the zip"
     }
 
     /// A reader of `input` in its format.

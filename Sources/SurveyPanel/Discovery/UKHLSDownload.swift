@@ -5,8 +5,10 @@ import SurveySchema
 ///
 /// Understands the current flat layout (`UKDA-6614-tab/tab/ukhls/h_indresp.tab`),
 /// the older per-wave folders (`tab/ukhls_w8/h_indresp.tab`, `tab/ukhls_wx/xwavedat.tab`),
-/// loose files, gzip-compressed files (`.tab.gz`) and zip archives as downloaded,
-/// in any mix. Waves are recognised by their letter, so wave 15 (`o`) and later
+/// the Stata and SPSS releases (`UKDA-6614-stata/stata/stata14_se/ukhls/h_indresp.dta`,
+/// `UKDA-6614-spss/spss/spss25/ukhls/h_indresp.sav`, `.zsav`), loose files, gzip-compressed
+/// files (`.tab.gz`) and zip archives as downloaded, in any mix. A wave found in several
+/// formats is read from one (tab, then Stata, then SPSS) and a note says which. Waves are recognised by their letter, so wave 15 (`o`) and later
 /// are found with no change.
 public struct UKHLSDownload: Sendable {
     /// Each wave's individual-response file.
@@ -27,9 +29,9 @@ public struct UKHLSDownload: Sendable {
         if indresp.isEmpty && xwavedat == nil {
             throw SurveyError(
                 .notFound, file: root,
-                reason: "no UKHLS tab files found (looked for {w}_indresp.tab[.gz] and xwavedat.tab[.gz])",
+                reason: "no UKHLS files found (looked for {w}_indresp and xwavedat as \(TableFileName.readable))",
                 hint: notes.first
-                    ?? "point --data at the unpacked download, its UKDA-6614-tab.zip, or a folder holding them")
+                    ?? "point --data at the unpacked download, its zip (UKDA-6614-tab.zip, -stata.zip or -spss.zip), or a folder holding them")
         }
     }
 
@@ -38,20 +40,14 @@ public struct UKHLSDownload: Sendable {
         var indresp: [Wave: Candidate] = [:]
         var xwavedat: Candidate?
         var notes: [String] = []
-        var otherFormats = Set<String>()
         for item in listing.items {
             let components = item.relativePath.split(separator: "/").map(String.init)
             guard let name = components.last?.lowercased() else { continue }
             let parent = components.count >= 2 ? components[components.count - 2].lowercased() : ""
             if parent == "bhps" || parent.hasPrefix("bhps_") { continue }
-            guard let (stem, compressed) = Self.tabStem(name) else {
-                if name.hasSuffix("_indresp.dta") || name.hasSuffix("_indresp.sav") || name.hasSuffix("_indresp.zsav") {
-                    otherFormats.insert(String(name.split(separator: ".").last ?? ""))
-                }
-                continue
-            }
-            // Rank: loose uncompressed files first, then gzip, then archive members.
-            let candidate = Candidate(input: item.input, rank: (item.inArchive ? 2 : 0) + (compressed ? 1 : 0))
+            guard let file = TableFileName(name) else { continue }
+            let stem = file.stem
+            let candidate = Candidate(input: item.input, rank: file.rank(inArchive: item.inArchive))
             if stem == "xwavedat" {
                 xwavedat = Candidate.prefer(xwavedat, candidate, what: "xwavedat", notes: &notes)
                 continue
@@ -67,11 +63,6 @@ public struct UKHLSDownload: Sendable {
             }
             indresp[wave] = Candidate.prefer(indresp[wave], candidate, what: "\(wave)", notes: &notes)
         }
-        if !otherFormats.isEmpty {
-            notes.append(
-                "found UKHLS files in \(otherFormats.sorted().joined(separator: ", ")) format, which this version does not read yet: use the tab-delimited download (UKDA-6614-tab)"
-            )
-        }
         self.indresp = indresp.mapValues(\.input)
         self.xwavedat = xwavedat?.input
         self.notes = notes
@@ -86,16 +77,16 @@ public struct UKHLSDownload: Sendable {
         static func prefer(_ current: Candidate?, _ new: Candidate, what: String, notes: inout [String]) -> Candidate {
             guard let current else { return new }
             let (keep, drop) = current.rank <= new.rank ? (current, new) : (new, current)
-            notes.append("\(what) found twice: using \(keep.input), not \(drop.input)")
+            let formats = [keep, drop].compactMap { TableFileName($0.input.fileName)?.release }
+            if formats.count == 2 && formats[0] != formats[1] {
+                notes.append(
+                    "\(what) found in two formats: using \(keep.input) (\(formats[0].rawValue)), not \(drop.input) (\(formats[1].rawValue)); they hold the same data"
+                )
+            } else {
+                notes.append("\(what) found twice: using \(keep.input), not \(drop.input)")
+            }
             return keep
         }
-    }
-
-    /// `h_indresp` from `h_indresp.tab` or `h_indresp.tab.gz`, with whether it is compressed.
-    static func tabStem(_ name: String) -> (String, Bool)? {
-        if name.hasSuffix(".tab.gz") { return (String(name.dropLast(".tab.gz".count)), true) }
-        if name.hasSuffix(".tab") { return (String(name.dropLast(".tab".count)), false) }
-        return nil
     }
 }
 

@@ -38,7 +38,7 @@ public struct LFSDownload: Sendable {
         if quarters.isEmpty && longitudinal.isEmpty {
             throw SurveyError(
                 .notFound, file: root,
-                reason: "no LFS person files found (looked for lfsp_<quarter><yy>_eul[_pwtNN].tab[.gz])",
+                reason: "no LFS person files found (looked for lfsp_<quarter><yy>_eul[_pwtNN] as \(TableFileName.readable))",
                 hint: "give the folder or zip holding the quarters (--data; --lfs for reproduce), or name the files")
         }
     }
@@ -54,7 +54,7 @@ public struct LFSDownload: Sendable {
             throw SurveyError(
                 .notFound, file: roots.joined(separator: ", "),
                 reason:
-                    "no LFS files found (looked for lfsp_<quarter><yy>_eul[_pwtNN].tab[.gz] and lgwtNN_5q_…_eul.tab[.gz])",
+                    "no LFS files found (looked for lfsp_<quarter><yy>_eul[_pwtNN] and lgwtNN_5q_…_eul as \(TableFileName.readable))",
                 hint: "give the folder or zip holding the quarters (--data; --lfs for reproduce), or name the files")
         }
     }
@@ -65,9 +65,10 @@ public struct LFSDownload: Sendable {
         var longitudinal: [LongitudinalFile] = []
         var notes: [String] = []
         for item in listing.items {
-            guard let name = item.relativePath.split(separator: "/").last.map({ $0.lowercased() }),
-                let stem = Self.tabStem(name)
+            guard let name = item.relativePath.split(separator: "/").last.map(String.init),
+                let parsed = TableFileName(name)
             else { continue }
+            let stem = parsed.stem
             if let file = Self.quarterFile(stem, input: item.input) {
                 byPeriod[file.period, default: []].append(file)
             } else if let file = Self.longitudinalFile(stem, input: item.input) {
@@ -77,12 +78,12 @@ public struct LFSDownload: Sendable {
         var quarters: [QuarterFile] = []
         for period in byPeriod.keys.sorted() {
             guard let files = byPeriod[period] else { continue }
-            // The newest vintage wins; among equals, a loose file before an archive member.
+            // The newest vintage wins; among equals, tab before Stata before SPSS, a loose file before an archive member.
             let sorted = files.sorted { a, b in
                 let va = Int(a.vintage ?? "") ?? -1
                 let vb = Int(b.vintage ?? "") ?? -1
                 if va != vb { return va > vb }
-                return (a.input.member == nil ? 0 : 1) < (b.input.member == nil ? 0 : 1)
+                return Self.rank(a) < Self.rank(b)
             }
             guard let chosen = sorted.first else { continue }
             quarters.append(chosen)
@@ -97,10 +98,8 @@ public struct LFSDownload: Sendable {
         self.notes = notes
     }
 
-    static func tabStem(_ name: String) -> String? {
-        if name.hasSuffix(".tab.gz") { return String(name.dropLast(7)) }
-        if name.hasSuffix(".tab") { return String(name.dropLast(4)) }
-        return nil
+    static func rank(_ file: QuarterFile) -> Int {
+        TableFileName(file.input.fileName)?.rank(inArchive: file.input.member != nil) ?? 99
     }
 
     /// `lfsp_aj22_eul_pwt22`, `lfsp_jm06_end_user`, `lfsp_od18_end_user_pwt18`, `lfsp_n20j_eul_pwt18`.

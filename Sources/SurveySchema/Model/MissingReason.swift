@@ -28,8 +28,12 @@ public enum MissingReason: String, Sendable, Hashable, CaseIterable {
     /// A value a derived variable's recode does not place (for example NS-SEC
     /// "never worked, unemployed, not classified" in a 5-class version).
     case notClassified = "not_classified"
-    /// The cell is empty (or `.`).
+    /// The cell is empty (or `.`, Stata's and SPSS's system-missing value).
     case blank
+    /// Stata's extended missing values `.a` … `.z` (the letter is in the file, not here).
+    case extendedMissing = "extended_missing"
+    /// A value the SPSS file's dictionary declares missing that is not one of the schema's codes.
+    case userMissing = "user_missing"
     /// The variable does not exist in this wave (for example `jbwah` before wave 9).
     case notInWave = "not_in_wave"
     /// The variable should exist in this wave but the file lacks it (an optional variable).
