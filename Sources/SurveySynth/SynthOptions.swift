@@ -23,6 +23,8 @@ public struct UKHLSSynthOptions: Sendable {
     public var scale: Scale = .sample
     public var seed: UInt64 = 2025
     public var compression: Compression = .gz
+    /// The release imitated: tab-delimited (the default), Stata or SPSS.
+    public var format: SynthFormat = .tab
     /// Columns per indresp file; the default follows the scale.
     public var columns: Int?
     /// The last wave written (14 = `n`; 15 adds a made-up wave `o` after the real ones,

@@ -33,6 +33,7 @@ public struct UKHLSSynthesizer {
     /// Waves are written in parallel (one per core); each file is written under a
     /// temporary name and renamed when complete.
     public func write(into folder: String, log: (String) -> Void = { _ in }) throws -> Summary {
+        guard options.format == .tab else { return try writeRelease(into: folder, log: log) }
         var simulation = UKHLSSimulation(rowsPerWave: options.rowsPerWave, seed: options.seed)
         simulation.run()
         let records = simulation.records
@@ -94,6 +95,31 @@ public struct UKHLSSynthesizer {
         try truthFile.commit()
         files.append(truthPath)
         return Summary(files: files, rowsPerWave: records.mapValues(\.count), bytesPerWave: bytes, truth: truth)
+    }
+
+    /// Writes the Stata or SPSS release: the tab release made in a staging folder, then converted.
+    private func writeRelease(into folder: String, log: (String) -> Void) throws -> Summary {
+        var tabOptions = options
+        tabOptions.format = .tab
+        tabOptions.compression = .none
+        let staging = folder + "/.ukpanel-staging-tab-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        var summary = try UKHLSSynthesizer(schema: schema, options: tabOptions).write(into: staging, log: log)
+        let study = "UKDA-6614-\(options.format.releaseName)"
+        let tree = "\(study)/\(options.format.releaseFolder)/ukhls"
+        let jobs = summary.files.filter { $0.hasSuffix(".tab") }.map { path -> ReleaseConversion.Job in
+            let stem = String(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+            let wave = stem.hasSuffix("_indresp") ? Wave(letter: String(stem.prefix(1))) : nil
+            return ReleaseConversion.Job(tab: path, relative: "\(tree)/\(stem).\(options.format.rawValue)", wave: wave)
+        }
+        log("converting \(jobs.count) files to the \(options.format.releaseName) release (\(options.format.rawValue))")
+        let files = try ReleaseConversion(format: options.format, compression: options.compression, schema: schema)
+            .run(jobs, into: folder, zipName: "\(study).zip")
+        let truth = folder + "/truth.json"
+        try? FileManager.default.removeItem(atPath: truth)
+        try FileManager.default.moveItem(atPath: staging + "/truth.json", toPath: truth)
+        summary.files = files + [truth]
+        return summary
     }
 
     /// A file written: where, its sizes and (for a zip member) its CRC-32.

@@ -14,6 +14,7 @@ public struct SynthCommand: ParsableCommand {
 }
 
 extension UKHLSSynthOptions.Compression: ExpressibleByArgument {}
+extension SynthFormat: ExpressibleByArgument {}
 
 /// `ukpanel synth ukhls`.
 struct SynthUKHLSCommand: ParsableCommand {
@@ -49,6 +50,13 @@ struct SynthUKHLSCommand: ParsableCommand {
     @Option(
         name: .long,
         help:
+            "The release: tab (UKDA-6614-tab), dta (UKDA-6614-stata, Stata 118), sav or zsav (UKDA-6614-spss; .sav bytecode-compressed)."
+    )
+    var format: SynthFormat = .tab
+
+    @Option(
+        name: .long,
+        help:
             "The last wave: 14 (n, the default) or later; waves after 14 are made up (no such wave is released yet), for testing that new waves are picked up."
     )
     var lastWave = 14
@@ -69,6 +77,7 @@ struct SynthUKHLSCommand: ParsableCommand {
         options.scale = persons.map { .persons($0) } ?? (scale == .full ? .full : .sample)
         options.seed = seed
         options.compression = compress
+        options.format = format
         options.columns = columns
         options.lastWave = lastWave
         let schema = try schemaOptions.load("ukhls")

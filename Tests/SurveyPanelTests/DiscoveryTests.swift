@@ -85,11 +85,14 @@ struct DiscoveryTests {
         #expect(throws: SurveyError.self) { try UKHLSDownload(root: root + "/nowhere") }
     }
 
-    @Test("the Stata and SPSS releases, current and per-wave layouts; a wave in two formats is read from one, with a note")
+    @Test(
+        "the Stata and SPSS releases, current and per-wave layouts; a wave in two formats is read from one, with a note"
+    )
     func otherReleases() throws {
         let root = try UKHLSFixture.temporaryFolder()
         for path in [
-            "UKDA-6614-stata/stata/stata14_se/ukhls/h_indresp.dta", "UKDA-6614-stata/stata/stata13_se/ukhls_w10/j_indresp.dta",
+            "UKDA-6614-stata/stata/stata14_se/ukhls/h_indresp.dta",
+            "UKDA-6614-stata/stata/stata13_se/ukhls_w10/j_indresp.dta",
             "UKDA-6614-spss/spss/spss25/ukhls/i_indresp.sav", "UKDA-6614-spss/spss/spss28/ukhls/k_indresp.zsav",
             "UKDA-6614-spss/spss/spss24/ukhls_w8/h_indresp.sav", "UKDA-6614-stata/stata/stata14_se/ukhls/xwavedat.dta",
         ] {

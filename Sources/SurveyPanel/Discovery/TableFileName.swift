@@ -23,7 +23,8 @@ public struct TableFileName: Sendable, Hashable {
         var lower = name.lowercased()
         gzipped = lower.hasSuffix(".gz")
         if gzipped { lower.removeLast(3) }
-        guard let dot = lower.lastIndex(of: "."), let release = Release(rawValue: String(lower[lower.index(after: dot)...]))
+        guard let dot = lower.lastIndex(of: "."),
+            let release = Release(rawValue: String(lower[lower.index(after: dot)...]))
         else { return nil }
         stem = String(lower[..<dot])
         self.release = release

@@ -31,7 +31,8 @@ public struct UKHLSDownload: Sendable {
                 .notFound, file: root,
                 reason: "no UKHLS files found (looked for {w}_indresp and xwavedat as \(TableFileName.readable))",
                 hint: notes.first
-                    ?? "point --data at the unpacked download, its zip (UKDA-6614-tab.zip, -stata.zip or -spss.zip), or a folder holding them")
+                    ?? "point --data at the unpacked download, its zip (UKDA-6614-tab.zip, -stata.zip or -spss.zip), or a folder holding them"
+            )
         }
     }
 

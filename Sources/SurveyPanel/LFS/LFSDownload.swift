@@ -38,7 +38,8 @@ public struct LFSDownload: Sendable {
         if quarters.isEmpty && longitudinal.isEmpty {
             throw SurveyError(
                 .notFound, file: root,
-                reason: "no LFS person files found (looked for lfsp_<quarter><yy>_eul[_pwtNN] as \(TableFileName.readable))",
+                reason:
+                    "no LFS person files found (looked for lfsp_<quarter><yy>_eul[_pwtNN] as \(TableFileName.readable))",
                 hint: "give the folder or zip holding the quarters (--data; --lfs for reproduce), or name the files")
         }
     }
