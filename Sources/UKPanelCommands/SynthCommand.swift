@@ -122,6 +122,8 @@ struct SynthLFSCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 2025
     @Option(name: .long, help: "none (.tab) or gz (.tab.gz); zip is for UKHLS.") var compress:
         UKHLSSynthOptions.Compression = .gz
+    @Option(name: .long, help: "The release: tab, dta (Stata 118), sav (bytecode-compressed) or zsav.")
+    var format: SynthFormat = .tab
     @OptionGroup var schemaOptions: SchemaOptions
 
     func validate() throws {
@@ -138,6 +140,7 @@ struct SynthLFSCommand: ParsableCommand {
         options.full = scale == .full
         options.seed = seed
         options.gzip = compress == .gz
+        options.format = format
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let started = Date()
         let summary = try LFSSynthesizer(schema: try schemaOptions.load("lfs"), options: options).write(into: out)

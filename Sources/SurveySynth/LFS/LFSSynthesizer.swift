@@ -11,6 +11,8 @@ public struct LFSSynthOptions: Sendable {
     public var seed: UInt64 = 2025
     /// gzip the files (`.tab.gz`); plain `.tab` otherwise.
     public var gzip = true
+    /// The release imitated: tab-delimited (the default), Stata or SPSS.
+    public var format: SynthFormat = .tab
     public var columns: Int?
 
     public init() {}
@@ -39,6 +41,7 @@ public struct LFSSynthesizer {
 
     /// Simulates and writes into `folder`.
     public func write(into folder: String) throws -> Summary {
+        guard options.format == .tab else { return try writeRelease(into: folder) }
         let base = LFSCalibration.firstYear * 4
         let first = max(options.from.quarterIndex - base, 0)
         let last = min(options.to.quarterIndex - base, LFSCalibration.personsPerQuarter.count - 1)
@@ -112,5 +115,32 @@ public struct LFSSynthesizer {
         try truthFile.sink.write(Array(try truth.json()) + [0x0A])
         try truthFile.commit()
         return Summary(files: jobs.map(\.path) + [folder + "/truth.json"], truth: truth)
+    }
+
+    /// Writes the Stata or SPSS release: the tab release made in a staging folder, then converted
+    /// into `UKDA-NNNN-stata/stata/stata14_se/…` or `UKDA-NNNN-spss/spss/spss25/…`.
+    private func writeRelease(into folder: String) throws -> Summary {
+        var tabOptions = options
+        tabOptions.format = .tab
+        tabOptions.gzip = false
+        let staging = folder + "/.ukpanel-staging-tab-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        var summary = try LFSSynthesizer(schema: schema, options: tabOptions).write(into: staging)
+        let format = options.format
+        let jobs = summary.files.filter { $0.hasSuffix(".tab") }.map { path -> ReleaseConversion.Job in
+            let relative = String(path.dropFirst(staging.count + 1))
+            let study = relative.split(separator: "/").first.map { $0.replacingOccurrences(of: "-tab", with: "") } ?? ""
+            let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+            return ReleaseConversion.Job(
+                tab: path, relative: "\(study)-\(format.releaseName)/\(format.releaseFolder)/\(stem).\(format.rawValue)",
+                wave: nil)
+        }
+        let files = try ReleaseConversion(format: format, compression: options.gzip ? .gz : .none, schema: schema)
+            .run(jobs, into: folder, zipName: "")
+        let truth = folder + "/truth.json"
+        try? FileManager.default.removeItem(atPath: truth)
+        try FileManager.default.moveItem(atPath: staging + "/truth.json", toPath: truth)
+        summary.files = files + [truth]
+        return summary
     }
 }
