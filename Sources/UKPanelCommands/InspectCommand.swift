@@ -44,13 +44,13 @@ public struct InspectCommand: ParsableCommand {
         let header = profile.header
         let summary = profile.summary
         var lines = [
-            "file: \(input)",
+            "file: \(input)" + (header.format == "tab" ? "" : "   format: \(header.format)"),
             "rows: \(summary.rows)   columns shown: \(profile.columns.count)   inflated size: \(ProgressLine.megabytes(summary.bytes))",
             "",
         ]
         // Labels, when the format carries them (tab files do not).
         let labelled = profile.columns.contains {
-            header.columns[$0].label != nil || header.valueLabels(ofColumn: $0) != nil
+            header.columns[$0].label != nil || header.columns[$0].valueLabelSet != nil
         }
         var table = [
             ["name", "type", "values", "empty", "range", "missing codes", "examples"]
@@ -63,10 +63,7 @@ public struct InspectCommand: ParsableCommand {
             ]
             if labelled {
                 line.append(header.columns[column].label ?? "")
-                let labels = header.valueLabels(ofColumn: column) ?? [:]
-                line.append(
-                    labels.keys.sorted().map { "\(ProfileText.number($0))=\(labels[$0] ?? "")" }.joined(separator: "; ")
-                )
+                line.append(ProfileText.valueLabels(header, column: column))
             }
             table.append(line)
         }
@@ -78,4 +75,16 @@ public struct InspectCommand: ParsableCommand {
 /// Numbers as `inspect` prints them.
 enum ProfileText {
     static func number(_ v: Double) -> String { v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v) }
+
+    /// A column's value labels (numeric or text), the first eight and a count of the rest.
+    static func valueLabels(_ header: TableHeader, column: Int, shown: Int = 8) -> String {
+        var pairs: [String] = []
+        if let labels = header.valueLabels(ofColumn: column) {
+            pairs = labels.keys.sorted().map { "\(number($0))=\(labels[$0] ?? "")" }
+        } else if let set = header.columns[column].valueLabelSet, let labels = header.textValueLabels[set] {
+            pairs = labels.keys.sorted().map { "\($0)=\(labels[$0] ?? "")" }
+        }
+        let more = pairs.count > shown ? "; … (\(pairs.count - shown) more)" : ""
+        return pairs.prefix(shown).joined(separator: "; ") + more
 }
+    }

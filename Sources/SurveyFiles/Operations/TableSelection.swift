@@ -63,6 +63,10 @@ public struct TableProfile: Sendable {
             for slot in 0..<row.count { profiles[slot].observe(row, slot: slot, missingCodes: missingCodes) }
         }
         self.input = input
+        // A binary format's value labels can follow its rows (Stata): ask for the full header.
+        if let found = header, found.format != "tab" {
+            header = try TableFormats.reader(for: input, options: options).readHeader()
+        }
         self.header = header ?? TableHeader(names: [])
         self.columns = columns
         self.profiles = profiles
