@@ -86,5 +86,5 @@ enum ProfileText {
         }
         let more = pairs.count > shown ? "; … (\(pairs.count - shown) more)" : ""
         return pairs.prefix(shown).joined(separator: "; ") + more
-}
     }
+}

@@ -132,7 +132,8 @@ public struct LFSSynthesizer {
             let study = relative.split(separator: "/").first.map { $0.replacingOccurrences(of: "-tab", with: "") } ?? ""
             let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
             return ReleaseConversion.Job(
-                tab: path, relative: "\(study)-\(format.releaseName)/\(format.releaseFolder)/\(stem).\(format.rawValue)",
+                tab: path,
+                relative: "\(study)-\(format.releaseName)/\(format.releaseFolder)/\(stem).\(format.rawValue)",
                 wave: nil)
         }
         let files = try ReleaseConversion(format: format, compression: options.gzip ? .gz : .none, schema: schema)
