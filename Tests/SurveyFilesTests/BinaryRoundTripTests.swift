@@ -89,6 +89,25 @@ import Testing
         }
     }
 
+    /// One column far into the case: readers skip the rest (SPSS: whole code groups at a time).
+    @Test(arguments: formats.map(\.0))
+    func aProjectionOfOneColumnSkipsTheRest(_ name: String) throws {
+        let folder = try makeTemporaryFolder()
+        let table = try Self.writeTable(in: folder)
+        let format = try #require(Self.formats.first { $0.0 == name }?.1)
+        let path = folder + "/" + name
+        try TableConversion.convert(DataInput(path: table), to: path, as: format, zsavBlockSize: 256)
+        for chunk in [7, 1 << 20] {
+            var options = ReadOptions()
+            options.chunkSize = chunk
+            var values: [Int?] = []
+            try TableFormats.reader(for: DataInput(path: path), options: options).read(project: { header in
+                try header.projection(of: ["v8"], file: path)
+            }) { row in values.append(row.int(0)) }
+            #expect(values == (0..<Self.rows).map { Int(Self.cell($0, 8)) })
+        }
+    }
+
     @Test(arguments: formats.map(\.0))
     func gzippedAndZippedReadTheSame(_ name: String) throws {
         let folder = try makeTemporaryFolder()

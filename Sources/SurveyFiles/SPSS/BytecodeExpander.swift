@@ -14,11 +14,24 @@ struct BytecodeExpander {
     /// Which element of the case is being expanded (for messages).
     private(set) var element = 0
 
+    /// `wantedBefore[e]`: how many of the elements before `e` are wanted.
+    private let wantedBefore: [Int]
+
     init(caseSize: Int, bias: Double, order: ByteOrder, wanted: [Bool]) {
         self.caseSize = caseSize
         self.bias = bias
         self.order = order
         self.wanted = wanted
+        var counts = [0]
+        counts.reserveCapacity(wanted.count + 1)
+        for w in wanted { counts.append((counts.last ?? 0) + (w ? 1 : 0)) }
+        wantedBefore = counts
+    }
+
+    /// Whether none of the elements `from..<from + 8` is wanted (all inside the case).
+    @inline(__always)
+    private func noneWanted(from: Int) -> Bool {
+        from + 8 <= caseSize && wantedBefore[from + 8] == wantedBefore[from]
     }
 
     /// Expands the next case into `row` (8 × `caseSize` bytes, in the file's byte order).
@@ -38,6 +51,13 @@ struct BytecodeExpander {
                 }
                 codes = try cursor.take(8, "a group of compression codes").unsigned(at: 0, bytes: 8, .bigEndian)
                 remaining = 8
+                // A whole group of elements nobody reads: skip its literals without looking at each code.
+                if noneWanted(from: element), let literals = Self.literalCount(codes) {
+                    try cursor.skip(8 * literals, "values in case data")
+                    element += 8
+                    remaining = 0
+                    continue
+                }
             }
             let code = UInt8(truncatingIfNeeded: codes >> 56)
             codes <<= 8
@@ -67,6 +87,20 @@ struct BytecodeExpander {
             element += 1
         }
         return true
+    }
+
+    /// How many of the 8 codes in `group` are 253 (an 8-byte value follows), or `nil` when one
+    /// is 0 or 252 (padding or the end), which the code-by-code path handles.
+    @inline(__always)
+    static func literalCount(_ group: UInt64) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        if zeroBytes(group) != 0 || zeroBytes(group ^ (252 &* ones)) != 0 { return nil }
+        // Exact count of bytes equal to 253: a byte is zero in y exactly when it was 253.
+        let y = group ^ (253 &* ones)
+        let nonzero = ((y & ~high) &+ ~high | y) & high
+        return 8 - nonzero.nonzeroBitCount
     }
 
     @inline(__always)
