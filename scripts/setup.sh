@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs the system packages ukpanel needs (zlib headers; gzip and python3 for the tests'
-# independent cross-checks). Idempotent: does nothing when they are present.
+# Installs the system packages ukpanel needs (zlib headers; gzip, python3, zip and unzip for the
+# tests' independent cross-checks and benchmarks; scripts/python-env.sh adds pandas and
+# pyreadstat). Idempotent: does nothing when they are present.
 set -euo pipefail
 need=()
 pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev pkg-config)
 command -v gzip >/dev/null || need+=(gzip)
 command -v python3 >/dev/null || need+=(python3)
+command -v zip >/dev/null || need+=(zip)
+command -v unzip >/dev/null || need+=(unzip)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >/dev/null

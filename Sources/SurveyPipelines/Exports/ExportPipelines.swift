@@ -26,8 +26,9 @@ public struct PanelExportPipeline: Pipeline {
         -> PipelineResult
     {
         let stream = PersonFileStream.ukhls(download: download, waves: waves, schema: export.schema, options: options)
+        let labels = try FileLabels(inputs: stream.files.map(\.input), options: options)
         let (s, paths) = try ExportFiles.write(
-            out: out, dictionary: export.dictionary(waves: stream.files.compactMap(\.wave))
+            out: out, dictionary: export.dictionary(waves: stream.files.compactMap(\.wave), fileLabels: labels)
         ) {
             writer in
             try export.write(stream, to: writer) { wave, done, total in
@@ -98,7 +99,10 @@ public struct LFSExportPipeline: Pipeline {
         -> PipelineResult
     {
         let stream = PersonFileStream.lfs(files: files, schema: export.schema, options: options)
-        let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary()) { writer in
+        var caseless = options
+        caseless.caseInsensitiveNames = true
+        let labels = try FileLabels(inputs: files.map(\.input), options: caseless)
+        let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary(fileLabels: labels)) { writer in
             try export.write(stream, to: writer) { period, done, total in
                 progress.update(consumed: done, total: total, item: period.description)
             }

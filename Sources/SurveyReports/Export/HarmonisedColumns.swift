@@ -103,16 +103,25 @@ public struct HarmonisedColumns: Sendable {
     public static let dictionaryHeader = ["column", "label", "type", "codes", "source", "confidence"]
 
     /// Dictionary rows for the variables: `source(v)` says where each comes from; `suffix` as in `header`.
-    public func dictionaryRows(suffix: String = "", labelSuffix: String = "", source: (HarmonisedVariable) -> String)
+    /// Where the schema gives a variable no label or no codes, the files' own (`fileLabels`,
+    /// under the name `fileName(v)` has in them) fill in.
+    public func dictionaryRows(
+        suffix: String = "", labelSuffix: String = "", fileLabels: FileLabels = FileLabels(),
+        fileName: (HarmonisedVariable) -> String? = { $0.source }, source: (HarmonisedVariable) -> String
+    )
         -> [[String]]
     {
         let reasons = MissingReason.allCases.map(\.rawValue).joined(separator: ", ")
         var rows: [[String]] = []
         for v in variables {
             let from = v.isDerived ? "derived: " + v.derive.map(\.from).joined(separator: ", then ") : source(v)
-            rows.append([
-                v.name + suffix, v.label + labelSuffix, v.type.rawValue, Self.codes(v), from, v.confidence.rawValue,
-            ])
+            let inFile = v.isDerived ? nil : fileName(v)
+            let label = v.label.isEmpty ? inFile.flatMap(fileLabels.label) ?? "" : v.label
+            var codes = Self.codes(v)
+            if v.codes.isEmpty, v.type == .code, let fromFile = inFile.flatMap(fileLabels.codes) {
+                codes = fromFile.keys.sorted().map { "\($0)=\(fromFile[$0] ?? "")" }.joined(separator: "; ")
+            }
+            rows.append([v.name + suffix, label + labelSuffix, v.type.rawValue, codes, from, v.confidence.rawValue])
             if Self.hasReasonColumn(v) {
                 rows.append([
                     v.name + "_missing" + suffix, "Why \(v.name) is empty\(labelSuffix) (empty when it has a value)",

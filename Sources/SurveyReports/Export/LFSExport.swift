@@ -76,7 +76,7 @@ public struct LFSExport: Sendable {
     }
 
     /// The data dictionary: one row per column.
-    public func dictionary() -> [[String]] {
+    public func dictionary(fileLabels: FileLabels = FileLabels()) -> [[String]] {
         var rows = [HarmonisedColumns.dictionaryHeader]
         rows += [
             [
@@ -87,7 +87,9 @@ public struct LFSExport: Sendable {
             ["period_start", "The first month the file covers (YYYY-MM)", "text", "", "file name", "confirmed"],
             ["file_code", "The period code in the file name (od21, mm20, n20j)", "text", "", "file name", "confirmed"],
         ]
-        rows += columns.dictionaryRows { v in ([v.source] + v.alternatives).joined(separator: " or ") }
+        rows += columns.dictionaryRows(fileLabels: fileLabels) { v in
+            ([v.source] + v.alternatives).joined(separator: " or ")
+        }
         return rows
     }
 }

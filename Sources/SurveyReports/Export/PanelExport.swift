@@ -189,7 +189,7 @@ public struct PanelExport: Sendable {
     }
 
     /// The data dictionary: one row per column of the export (for `waves`, in the wide format).
-    public func dictionary(waves: [Wave]) -> [[String]] {
+    public func dictionary(waves: [Wave], fileLabels: FileLabels = FileLabels()) -> [[String]] {
         var rows = [HarmonisedColumns.dictionaryHeader]
         rows.append(["pidp", "Cross-wave person identifier", "id", "", "pidp", "confirmed"])
         let source = { (v: HarmonisedVariable) in
@@ -199,7 +199,9 @@ public struct PanelExport: Sendable {
         case .long:
             rows.append(["wave", "Wave number (8 = h … 14 = n, 15 = o)", "int", "", "", "confirmed"])
             rows.append(["wave_letter", "Wave letter (h … n, o)", "text", "", "", "confirmed"])
-            rows += columns.dictionaryRows(source: source)
+            rows += columns.dictionaryRows(
+                fileLabels: fileLabels, fileName: { v in waves.lazy.compactMap { v.sourceName(in: $0) }.first },
+                source: source)
         case .wide:
             for w in waves {
                 rows.append([
@@ -207,8 +209,10 @@ public struct PanelExport: Sendable {
                     "1=interviewed; 0=no row in the wave (its columns are empty, reasons \(Self.notInterviewed))", "",
                     "",
                 ])
-                rows += columns.dictionaryRows(suffix: "_w\(w.number)", labelSuffix: ", wave \(w.number) (\(w.letter))")
-                {
+                rows += columns.dictionaryRows(
+                    suffix: "_w\(w.number)", labelSuffix: ", wave \(w.number) (\(w.letter))", fileLabels: fileLabels,
+                    fileName: { $0.sourceName(in: w) }
+                ) {
                     v in v.sourceName(in: w) ?? "-"
                 }
             }
