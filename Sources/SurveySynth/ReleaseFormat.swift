@@ -100,6 +100,24 @@ struct ReleaseConversion {
         return written
     }
 
+    /// Writes the tab release with `writeTab` into a staging folder (it returns the files it
+    /// wrote), converts the files `jobs` picks into `folder`, and moves truth.json there.
+    ///
+    /// - Returns: the files written, truth.json last.
+    func staged(
+        into folder: String, zipName: String, writeTab: (String) throws -> [String],
+        jobs: (_ staging: String, _ tabFiles: [String]) -> [Job]
+    ) throws -> [String] {
+        let staging = folder + "/.ukpanel-staging-tab-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let tabFiles = try writeTab(staging).filter { $0.hasSuffix(".tab") }
+        let files = try run(jobs(staging, tabFiles), into: folder, zipName: zipName)
+        let truth = folder + "/truth.json"
+        try? FileManager.default.removeItem(atPath: truth)
+        try FileManager.default.moveItem(atPath: staging + "/truth.json", toPath: truth)
+        return files + [truth]
+    }
+
     static func copy(_ path: String, into sink: ByteSink) throws {
         let source = try FileByteSource(path: path)
         let buffer = RawBuffer(byteCount: 1 << 20)

@@ -102,24 +102,30 @@ public struct UKHLSSynthesizer {
         var tabOptions = options
         tabOptions.format = .tab
         tabOptions.compression = .none
-        let staging = folder + "/.ukpanel-staging-tab-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: staging) }
-        var summary = try UKHLSSynthesizer(schema: schema, options: tabOptions).write(into: staging, log: log)
-        let study = "UKDA-6614-\(options.format.releaseName)"
-        let tree = "\(study)/\(options.format.releaseFolder)/ukhls"
-        let jobs = summary.files.filter { $0.hasSuffix(".tab") }.map { path -> ReleaseConversion.Job in
-            let stem = String(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
-            let wave = stem.hasSuffix("_indresp") ? Wave(letter: String(stem.prefix(1))) : nil
-            return ReleaseConversion.Job(tab: path, relative: "\(tree)/\(stem).\(options.format.rawValue)", wave: wave)
+        let format = options.format
+        let study = "UKDA-6614-\(format.releaseName)"
+        let tree = "\(study)/\(format.releaseFolder)/ukhls"
+        var summary: Summary?
+        let files = try ReleaseConversion(format: format, compression: options.compression, schema: schema).staged(
+            into: folder, zipName: "\(study).zip",
+            writeTab: { staging in
+                let written = try UKHLSSynthesizer(schema: schema, options: tabOptions).write(into: staging, log: log)
+                summary = written
+                log("converting the files to the \(format.releaseName) release (\(format.rawValue))")
+                return written.files
+            },
+            jobs: { _, tabFiles in
+                tabFiles.map { path in
+                    let stem = String(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+                    let wave = stem.hasSuffix("_indresp") ? Wave(letter: String(stem.prefix(1))) : nil
+                    return ReleaseConversion.Job(tab: path, relative: "\(tree)/\(stem).\(format.rawValue)", wave: wave)
+                }
+            })
+        guard var result = summary else {
+            throw SurveyError(.outputFailure, file: folder, reason: "nothing was written")
         }
-        log("converting \(jobs.count) files to the \(options.format.releaseName) release (\(options.format.rawValue))")
-        let files = try ReleaseConversion(format: options.format, compression: options.compression, schema: schema)
-            .run(jobs, into: folder, zipName: "\(study).zip")
-        let truth = folder + "/truth.json"
-        try? FileManager.default.removeItem(atPath: truth)
-        try FileManager.default.moveItem(atPath: staging + "/truth.json", toPath: truth)
-        summary.files = files + [truth]
-        return summary
+        result.files = files
+        return result
     }
 
     /// A file written: where, its sizes and (for a zip member) its CRC-32.

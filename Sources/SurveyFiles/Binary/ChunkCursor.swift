@@ -135,6 +135,24 @@ final class ChunkCursor {
         }
     }
 
+    /// In a list of `open`-marked records ended by `close` (`<lbl>` … `</value_labels>`), whether
+    /// another record follows (`open` read) or the list ends (`close` read); `open` is the shorter.
+    ///
+    /// - Throws: `.corrupt` naming the offset when neither comes next.
+    func nextRecord(_ open: String, orEnd close: String, in what: String) throws(SurveyError) -> Bool {
+        let start = offset
+        let marker = try take(open.utf8.count, what)
+        if marker.elementsEqual(open.utf8) { return true }
+        if marker.elementsEqual(close.utf8.prefix(open.utf8.count)) {
+            let rest = Array(close.utf8.dropFirst(open.utf8.count))
+            let found = try take(rest.count, what)
+            if found.elementsEqual(rest) { return false }
+        }
+        throw SurveyError(
+            .corrupt, file: file, byteOffset: start, reason: "expected \(open) or \(close) in \(what)",
+            hint: "the file is damaged")
+    }
+
     /// Calls `body` with each of `count` fixed-width records in turn (pointing into the
     /// chunk, or into scratch when a record spans two chunks) and its index.
     ///

@@ -20,18 +20,7 @@ extension StataDictionary {
         try cursor.expect("<value_labels>")
         var sets: [String: [Double: String]] = [:]
         let nameWidth = Self.nameWidth(release)
-        while true {
-            let start = cursor.offset
-            let marker = try cursor.take(5, "the value labels")
-            if marker.elementsEqual("</val".utf8) {
-                try cursor.expect("ue_labels>")
-                break
-            }
-            guard marker.elementsEqual("<lbl>".utf8) else {
-                throw SurveyError(
-                    .corrupt, file: cursor.file, byteOffset: start, reason: "expected <lbl> or </value_labels>",
-                    hint: "the value labels are damaged")
-            }
+        while try cursor.nextRecord("<lbl>", orEnd: "</value_labels>", in: "the value labels") {
             let length = Int(Int32(bitPattern: UInt32(try cursor.unsigned(4, order, "a value-label table's length"))))
             let name = try cursor.take(nameWidth, "a value-label set's name").nulTerminatedString(encoding)
             try cursor.skip(3, "padding")
@@ -92,18 +81,8 @@ extension StataDictionary {
         try cursor.expect("<strls>")
         var strings: [StrLKey: [UInt8]] = [:]
         let observationBytes = release == 117 ? 4 : 8
-        while true {
-            let start = cursor.offset
-            let marker = try cursor.take(3, "the strLs")
-            if marker.elementsEqual("</s".utf8) {
-                try cursor.expect("trls>")
-                break
-            }
-            guard marker.elementsEqual("GSO".utf8) else {
-                throw SurveyError(
-                    .corrupt, file: cursor.file, byteOffset: start, reason: "expected GSO or </strls>",
-                    hint: "the strLs are damaged")
-            }
+        while try cursor.nextRecord("GSO", orEnd: "</strls>", in: "the strLs") {
+            let start = cursor.offset - 3
             let variable = Int(try cursor.unsigned(4, order, "a strL's variable"))
             let observation = try cursor.unsigned(observationBytes, order, "a strL's observation")
             let kind = try cursor.unsigned(1, order, "a strL's type")

@@ -123,25 +123,34 @@ public struct LFSSynthesizer {
         var tabOptions = options
         tabOptions.format = .tab
         tabOptions.gzip = false
-        let staging = folder + "/.ukpanel-staging-tab-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: staging) }
-        var summary = try LFSSynthesizer(schema: schema, options: tabOptions).write(into: staging)
         let format = options.format
-        let jobs = summary.files.filter { $0.hasSuffix(".tab") }.map { path -> ReleaseConversion.Job in
-            let relative = String(path.dropFirst(staging.count + 1))
-            let study = relative.split(separator: "/").first.map { $0.replacingOccurrences(of: "-tab", with: "") } ?? ""
-            let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
-            return ReleaseConversion.Job(
-                tab: path,
-                relative: "\(study)-\(format.releaseName)/\(format.releaseFolder)/\(stem).\(format.rawValue)",
-                wave: nil)
-        }
+        var summary: Summary?
         let files = try ReleaseConversion(format: format, compression: options.gzip ? .gz : .none, schema: schema)
-            .run(jobs, into: folder, zipName: "")
-        let truth = folder + "/truth.json"
-        try? FileManager.default.removeItem(atPath: truth)
-        try FileManager.default.moveItem(atPath: staging + "/truth.json", toPath: truth)
-        summary.files = files + [truth]
-        return summary
+            .staged(
+                into: folder, zipName: "",
+                writeTab: { staging in
+                    let written = try LFSSynthesizer(schema: schema, options: tabOptions).write(into: staging)
+                    summary = written
+                    return written.files
+                },
+                jobs: { staging, tabFiles in
+                    tabFiles.map { path in
+                        let relative = String(path.dropFirst(staging.count + 1))
+                        let study =
+                            relative.split(separator: "/").first.map { $0.replacingOccurrences(of: "-tab", with: "") }
+                            ?? ""
+                        let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+                        return ReleaseConversion.Job(
+                            tab: path,
+                            relative:
+                                "\(study)-\(format.releaseName)/\(format.releaseFolder)/\(stem).\(format.rawValue)",
+                            wave: nil)
+                    }
+                })
+        guard var result = summary else {
+            throw SurveyError(.outputFailure, file: folder, reason: "nothing was written")
+        }
+        result.files = files
+        return result
     }
 }
