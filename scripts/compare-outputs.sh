@@ -2,7 +2,9 @@
 # Runs every command that writes outputs — reproduce, tables, each export, batch, select,
 # inspect, schema check/show — with the ukpanel of a baseline commit and with the one built
 # from this tree, on the same data, and compares what they wrote byte for byte. The redesign
-# (issue 11) changes where code lives, not what the tool does: any difference is a failure.
+# (issue 11) changes where code lives, not what the tool does: any difference is a failure, but
+# for the changes meant since, normalised below (the two missing reasons of the Stata and SPSS
+# readers, in the data dictionaries).
 #
 #   scripts/compare-outputs.sh [--base REF] [--full DATA_DIR]
 #
@@ -89,6 +91,9 @@ run_all() {
   fi
   # Printed durations vary from run to run.
   sed -i -E 's/[0-9]+\.[0-9]+ s\b/N s/g' $o/stdout*.txt
+  # Intended since the baseline: the Stata and SPSS readers (issue 12) added two missing reasons,
+  # which the data dictionaries list among the reasons a value can be missing.
+  find $o -type f -name '*.csv' -exec sed -i 's/, blank, extended_missing, user_missing,/, blank,/' {} +
   # The manifest without its times, and without the steps' fingerprints: a fingerprint hashes the
   # step's settings and the schema's text, so it changes (and the step re-runs once) whenever the
   # schema file does, even when the outputs stay the same.
