@@ -8,7 +8,8 @@
 #  2. The synthetic sample written by ukpanel as .dta, .sav and .zsav is read by pandas and
 #     pyreadstat equal to the tab release, column for column, every wave.
 #  3. `reproduce esrc-2025`, `tables lfs-wfh` and `tables lfs-transitions` give byte-identical
-#     estimates.csv from the tab, Stata and SPSS releases of the same synthetic data.
+#     estimates.csv, and `export panel|transitions|lfs` byte-identical CSV, from the tab, Stata
+#     and SPSS releases of the same synthetic data.
 #  4. With --full DIR (a full-size tab download): the full-size Stata and SPSS releases give the
 #     same estimates.csv from reproduce esrc-2025 as the tab release.
 #
@@ -61,7 +62,17 @@ for f in tab dta sav zsav; do
   $bin reproduce esrc-2025 --no-lfs --data "$work/$f" --out "$work/out-$f" --quiet >/dev/null
   $bin tables lfs-wfh --data "$work/lfs-$f" --out "$work/wfh-$f" --quiet >/dev/null
   $bin tables lfs-transitions --data "$work/lfs-$f" --out "$work/tr-$f" --quiet >/dev/null
+  mkdir -p "$work/export-$f"
+  $bin export panel --data "$work/$f" --out "$work/export-$f/panel.csv" --quiet >/dev/null
+  $bin export transitions --data "$work/$f" --out "$work/export-$f/transitions.csv" --quiet >/dev/null
+  $bin export lfs --data "$work/lfs-$f" --out "$work/export-$f/lfs.csv" --quiet >/dev/null
 done
+for f in dta sav zsav; do
+  for x in panel transitions lfs; do
+    cmp -s "$work/export-tab/$x.csv" "$work/export-$f/$x.csv" || { echo "DIFFERENT: export $x from $f" >&2; exit 1; }
+  done
+done
+echo "   export panel, transitions, lfs: identical CSV from tab, dta, sav, zsav"
 same "reproduce esrc-2025" "$work"/out-{tab,dta,sav,zsav}
 same "tables lfs-wfh" "$work"/wfh-{tab,dta,sav,zsav}
 same "tables lfs-transitions" "$work"/tr-{tab,dta,sav,zsav}
