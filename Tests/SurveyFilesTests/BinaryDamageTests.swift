@@ -134,6 +134,34 @@ import Testing
         #expect(e?.code == .truncated && e?.reason.contains("inside a case") == true)
     }
 
+    @Test func rowsOfNoVariablesAndNaNMissingValuesAreHandled() throws {
+        let folder = try makeTemporaryFolder()
+        // Rows but no variables: refused at once, not read row by row for ever.
+        let empty = folder + "/empty.dta"
+        let writer = try StataFileWriter(path: empty, columns: [])
+        for _ in 0..<5 { try writer.endRow() }
+        try writer.finish()
+        let e = try Self.readAll(try Array(Data(contentsOf: URL(fileURLWithPath: empty))), at: empty)
+        #expect(e?.code == .corrupt && e?.reason.contains("rows of no variables") == true)
+        // A user-missing range bounded by NaN declares nothing (and does not trap).
+        let sav = folder + "/nan.sav"
+        let spss = try SPSSFileWriter(path: sav, compression: .none, columns: [.init(name: "a", missing: [-9...(-1)])])
+        try spss.setNumber(0, -9)
+        try spss.endRow()
+        try spss.finish()
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: sav)))
+        let nan = withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { Array($0) }
+        let at = 176 + 32  // the first variable record's missing values
+        bytes.replaceSubrange(at..<(at + 8), with: nan)
+        #expect(try Self.readAll(bytes, at: sav) == nil)
+        var value: Double?
+        try TableFormats.reader(for: DataInput(path: sav)).read(project: { .all(columnCount: $0.columns.count) }) {
+            value = $0.double(0)
+            #expect($0.formatMissing(0) == nil)
+        }
+        #expect(value == -9)
+    }
+
     /// Thousands of mutated and truncated files of every format: an error or a result, never a crash.
     @Test(arguments: ["x.dta", "x117.dta", "x.sav", "x.zsav", "xp.sav"])
     func mutationsNeverCrash(_ name: String) throws {

@@ -68,7 +68,7 @@ final class ChunkCursor {
                 .corrupt, file: file, byteOffset: offset,
                 reason: "\(what()) claims \(count) bytes, more than any real file holds: the file is damaged")
         }
-        if count > scratch.count { scratch = RawBuffer(byteCount: max(count, scratch.count * 2)) }
+        // The scratch grows with the bytes that arrive, not with the size the file claims.
         var filled = 0
         let start = offset
         while filled < count {
@@ -79,6 +79,11 @@ final class ChunkCursor {
                         "file ends inside \(what()) (\(count - filled) of \(count) bytes from byte \(start) missing)")
             }
             let k = min(count - filled, chunk.count - index)
+            if filled + k > scratch.count {
+                let bigger = RawBuffer(byteCount: max(filled + k, min(count, 2 * scratch.count)))
+                bigger.baseAddress.copyMemory(from: scratch.baseAddress, byteCount: filled)
+                scratch = bigger
+            }
             if let from = chunk.baseAddress {
                 (scratch.baseAddress + filled).copyMemory(from: from + index, byteCount: k)
             }

@@ -13,7 +13,7 @@ public enum TextEncoding: String, Sendable, Hashable {
         switch name.uppercased().replacingOccurrences(of: "_", with: "-") {
         case "UTF-8", "UTF8", "65001": self = .utf8
         case "WINDOWS-1252", "CP1252", "1252": self = .windows1252
-        case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "28591", "ISO-8859-15", "US-ASCII", "ASCII", "20127":
+        case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "28591", "US-ASCII", "ASCII", "20127":
             self = .latin1
         default: return nil
         }

@@ -89,11 +89,11 @@ private struct DictionaryReader {
     }
     var elements: [Element] = []
     var labelRecords: [(labels: [(value: [UInt8], label: [UInt8])], elements: [Int], offset: Int)] = []
-    var longNames: [String: String] = [:]
+    var longNames: [(short: [UInt8], long: [UInt8])] = []
     var veryLong: [String: Int] = [:]
     var encodingName: String?
     var characterCode: Int?
-    var longStringLabels: [(name: String, labels: [(String, [UInt8])])] = []
+    var longStringLabels: [(name: [UInt8], labels: [([UInt8], [UInt8])])] = []
 
     var file: String { cursor.file }
 
@@ -204,7 +204,12 @@ private struct DictionaryReader {
         if missingCount != 0 {
             let raw = try cursor.take(8 * abs(missingCount), "the missing values of \(shown)")
             if type == 0 {
+                // NaN cannot bound a range; such a value declares nothing.
                 let values = (0..<abs(missingCount)).map { raw.double(at: 8 * $0, order) }
+                guard !values.contains(where: \.isNaN) else {
+                    elements.append(Element(type: type, shortName: name, label: label, missing: []))
+                    return
+                }
                 var k = 0
                 if missingCount < 0 {
                     missing.append(min(values[0], values[1])...max(values[0], values[1]))
@@ -260,7 +265,7 @@ private struct DictionaryReader {
             for pair in text.split(separator: 0x09) {
                 let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1)
                 guard parts.count == 2 else { continue }
-                longNames[String(decoding: parts[0], as: UTF8.self).uppercased()] = Array(parts[1]).asText
+                longNames.append((Array(parts[0]), Array(parts[1])))
             }
         case 14:
             let text = Array(try cursor.take(bytes, "the very long strings"))
@@ -303,17 +308,17 @@ private struct DictionaryReader {
             return bytes.withUnsafeBytes { Int($0.int32(at: 0, order)) }
         }
         while i < data.count {
-            let name = Array(try next(try int())).asText
+            let name = Array(try next(try int()))
             _ = try int()
             let n = try int()
             guard n >= 0 && n <= data.count else {
                 throw SurveyError(
-                    .corrupt, file: file, byteOffset: offset + i, variable: name,
+                    .corrupt, file: file, byteOffset: offset + i, variable: name.asText,
                     reason: "\(n) long string value labels")
             }
-            var labels: [(String, [UInt8])] = []
+            var labels: [([UInt8], [UInt8])] = []
             for _ in 0..<n {
-                let value = Array(try next(try int())).asText
+                let value = Array(try next(try int()))
                 labels.append((value, Array(try next(try int()))))
             }
             longStringLabels.append((name, labels))
@@ -323,6 +328,10 @@ private struct DictionaryReader {
     /// Builds the variables from the elements: continuations joined, very long strings' segments merged.
     private func assemble() throws(SurveyError) -> SPSSDictionary {
         let encoding = try resolveEncoding()
+        var longNames: [String: String] = [:]
+        for (short, long) in self.longNames {
+            longNames[encoding.string(short).uppercased()] = encoding.string(long)
+        }
         var variables: [SPSSVariable] = []
         var variableOfElement = [Int](repeating: -1, count: elements.count)
         var e = 0
@@ -343,6 +352,11 @@ private struct DictionaryReader {
             var next = e + span
             if let width = veryLong[shortName.uppercased()], width > 255 {
                 let count = (width + 251) / 252
+                guard element.type == 255 else {
+                    throw SurveyError(
+                        .corrupt, file: file, variable: variable.name,
+                        reason: "a very long string's first segment has width \(element.type), not 255")
+                }
                 variable.width = width
                 variable.segments = [(e, 255)]
                 for k in 1..<count {
@@ -355,7 +369,15 @@ private struct DictionaryReader {
                     }
                     let segmentSpan = (elements[next].type + 7) / 8
                     try checkContinuations(from: next, span: segmentSpan, name: variable.name)
-                    variable.segments.append((next, k < count - 1 ? 255 : width - (count - 1) * 252))
+                    let bytes = k < count - 1 ? 255 : width - (count - 1) * 252
+                    guard elements[next].type >= bytes else {
+                        throw SurveyError(
+                            .corrupt, file: file, variable: variable.name,
+                            reason:
+                                "segment \(k + 1) of a very long string has width \(elements[next].type), less than its \(bytes) bytes"
+                        )
+                    }
+                    variable.segments.append((next, bytes))
                     for j in next..<(next + segmentSpan) { variableOfElement[j] = variables.count }
                     next += segmentSpan
                 }
@@ -363,6 +385,12 @@ private struct DictionaryReader {
             for j in e..<min(e + span, elements.count) { variableOfElement[j] = variables.count }
             variables.append(variable)
             e = next
+        }
+        if elements.isEmpty && rows != 0 {
+            throw SurveyError(
+                .corrupt, file: file, byteOffset: cursor.offset,
+                reason: "the dictionary describes no variables, so its cases cannot be read",
+                hint: "the file is damaged")
         }
         if headerCaseSize >= 0 && headerCaseSize != elements.count {
             throw SurveyError(
@@ -397,14 +425,15 @@ private struct DictionaryReader {
             }
             for index in record.elements { variables[variableOfElement[index - 1]].labelSet = setName }
         }
-        for (name, labels) in longStringLabels {
+        for (rawName, labels) in longStringLabels {
+            let name = encoding.string(rawName).uppercased()
             guard
                 let v = variables.firstIndex(where: {
-                    $0.name.uppercased() == name.uppercased() || $0.shortName.uppercased() == name.uppercased()
+                    $0.name.uppercased() == name || $0.shortName.uppercased() == name
                 })
             else { continue }
             var set: [String: String] = [:]
-            for (value, label) in labels { set[value.droppingTrailing(" ")] = encoding.string(label) }
+            for (value, label) in labels { set[encoding.string(value).droppingTrailing(" ")] = encoding.string(label) }
             textLabels[variables[v].name] = set
             variables[v].labelSet = variables[v].name
         }

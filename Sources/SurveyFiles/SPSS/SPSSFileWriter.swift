@@ -71,6 +71,20 @@ public final class SPSSFileWriter {
     ) throws(SurveyError) {
         var segments: [[(Int, Int)]] = []
         var element = 0
+        var seen = Set<String>()
+        for column in columns {
+            let first = column.name.unicodeScalars.first
+            guard first.map({ $0.properties.isAlphabetic || "@#$".unicodeScalars.contains($0) }) ?? false,
+                !column.name.contains(where: { " \t=".contains($0) }),
+                seen.insert(column.name.uppercased()).inserted
+            else {
+                throw SurveyError(
+                    .invalidArgument, file: path, variable: column.name,
+                    reason:
+                        "not a valid SPSS name (it starts with a letter, @, # or $; has no space, tab or '='; and differs from every other name in more than case)"
+                )
+            }
+        }
         for column in columns {
             guard !column.name.isEmpty, column.name.utf8.count <= 64 else {
                 throw SurveyError(
@@ -331,7 +345,7 @@ public final class SPSSFileWriter {
             }
         }
         var n = BinaryBuilder(order: order)
-        n.append(Int32(truncatingIfNeeded: rows))
+        n.append(Int32(exactly: rows) ?? -1)  // the 64-bit count record holds larger counts
         try file.sink.patch(n.bytes, at: ncasesOffset)
         var n64 = BinaryBuilder(order: order)
         n64.append(Int64(rows))

@@ -27,7 +27,7 @@ struct ZSAVLayout: Sendable {
         let trailerOffset = Int(clamping: header.int64(at: 8, order))
         let trailerLength = Int(clamping: header.int64(at: 16, order))
         guard ownOffset == headerOffset, trailerOffset >= headerOffset + 24, trailerOffset < 1 << 56,
-            trailerLength >= 24, trailerLength <= 24 + 24 * (1 << 24), (trailerLength - 24) % 24 == 0
+            trailerLength >= 24, trailerLength <= 24 + 24 * (1 << 20), (trailerLength - 24) % 24 == 0
         else {
             throw SurveyError(
                 .corrupt, file: file, byteOffset: headerOffset,
@@ -36,7 +36,23 @@ struct ZSAVLayout: Sendable {
                 hint: "the file is damaged")
         }
         let trailerCursor = try StataDictionary.cursor(for: input, at: trailerOffset, options: options)
-        let trailer = try trailerCursor.take(trailerLength, "the zsav trailer")
+        // A copy: the cursor's buffers go with it.
+        let trailerBytes = Array(try trailerCursor.take(trailerLength, "the zsav trailer"))
+        let result: Result<ZSAVLayout, SurveyError> = trailerBytes.withUnsafeBytes { trailer in
+            do throws(SurveyError) {
+                return .success(
+                    try parseTrailer(
+                        trailer, order: order, file: file, headerOffset: headerOffset, trailerOffset: trailerOffset,
+                        trailerLength: trailerLength))
+            } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func parseTrailer(
+        _ trailer: UnsafeRawBufferPointer, order: ByteOrder, file: String, headerOffset: Int, trailerOffset: Int,
+        trailerLength: Int
+    ) throws(SurveyError) -> ZSAVLayout {
         let blockSize = Int(trailer.int32(at: 16, order))
         let count = Int(trailer.int32(at: 20, order))
         guard count >= 0, 24 + 24 * count == trailerLength, blockSize > 0, blockSize <= maxBlockSize else {
@@ -54,7 +70,7 @@ struct ZSAVLayout: Sendable {
             let inflated = Int(trailer.int32(at: at + 16, order))
             let compressed = Int(trailer.int32(at: at + 20, order))
             guard compressedOffset == next, compressed > 0, compressedOffset + compressed <= trailerOffset,
-                inflated >= 0, inflated <= blockSize
+                inflated >= 0, inflated <= blockSize, inflated <= 1032 * compressed + 64
             else {
                 throw SurveyError(
                     .corrupt, file: file, byteOffset: trailerOffset + at,
@@ -65,7 +81,8 @@ struct ZSAVLayout: Sendable {
             blocks.append(Block(compressedOffset: compressedOffset, compressedSize: compressed, inflatedSize: inflated))
             next = compressedOffset + compressed
         }
-        return ZSAVLayout(blocks: blocks, blockSize: blockSize)
+        // The ring holds the largest block declared, which deflate's ratio bounds by the file's size.
+        return ZSAVLayout(blocks: blocks, blockSize: max(blocks.map(\.inflatedSize).max() ?? 1, 1))
     }
 }
 

@@ -154,6 +154,11 @@ struct StataDictionary: Sendable {
             offsets.append(width)
             width += type.width
         }
+        guard width > 0 || rows == 0 else {
+            throw SurveyError(
+                .corrupt, file: file, byteOffset: map[9], reason: "claims \(rows) rows of no variables",
+                hint: "the file is damaged")
+        }
         let (dataBytes, overflow) = rows.multipliedReportingOverflow(by: width)
         guard !overflow, dataBytes < 1 << 58, map[9] + 13 + dataBytes == map[10] else {
             throw SurveyError(

@@ -102,11 +102,12 @@ public final class StataFileWriter {
         nOffset = b.bytes.count
         if release == 117 { b.append(UInt32(0)) } else { b.append(UInt64(0)) }
         b.append("</N><label>")
-        let label = Array(encoding.encode(dataLabel).prefix(80))
+        let label = Self.cut(encoding.encode(dataLabel), to: 80)
         if release == 117 { b.append(UInt8(label.count)) } else { b.append(UInt16(label.count)) }
         b.append(bytes: label)
         b.append("</label><timestamp>")
-        let stamp = Array(timestamp.utf8.prefix(17))
+        // Stata writes a time stamp of exactly 17 characters, or none.
+        let stamp = timestamp.utf8.count == 17 ? Array(timestamp.utf8) : []
         b.append(uint8: UInt8(stamp.count))
         b.append(bytes: stamp)
         b.append("</timestamp></header>")
@@ -182,7 +183,9 @@ public final class StataFileWriter {
     public func setReal(_ column: Int, _ value: Double) throws(SurveyError) {
         let at = offsets[column]
         switch columns[column].type {
-        case .float: storeBits(UInt64(Float(value).bitPattern), bytes: 4, at: at)
+        case .float:
+            guard value.isFinite, abs(value) < 1.7e38 else { throw valueError(column, "\(value) cannot be stored") }
+            storeBits(UInt64(Float(value).bitPattern), bytes: 4, at: at)
         case .double:
             guard value.isFinite, value < 8.988e307 else { throw valueError(column, "\(value) cannot be stored") }
             storeBits(value.bitPattern, bytes: 8, at: at)
@@ -286,7 +289,14 @@ public final class StataFileWriter {
         map[13] = file.sink.position + b.bytes.count
         try file.sink.write(b.bytes)
         var n = BinaryBuilder(order: order)
-        if release == 117 { n.append(UInt32(rows)) } else { n.append(UInt64(rows)) }
+        if release == 117 {
+            guard let count = UInt32(exactly: rows) else {
+                throw SurveyError(.outputFailure, file: path, reason: "\(rows) rows are more than Stata 117 holds")
+            }
+            n.append(count)
+        } else {
+            n.append(UInt64(rows))
+        }
         try file.sink.patch(n.bytes, at: nOffset)
         var m = BinaryBuilder(order: order)
         for offset in map { m.append(UInt64(offset)) }

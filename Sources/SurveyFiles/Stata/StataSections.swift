@@ -102,8 +102,9 @@ extension StataDictionary {
             }
             var bytes = try cursor.take(length, "a strL")
             if kind == 130, bytes.last == 0 { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+            // Text (130) is converted to UTF-8; binary (129) is kept as it is.
             strings[StrLKey(variable: UInt32(truncatingIfNeeded: variable), observation: observation)] =
-                Array(encoding.string(bytes).utf8)
+                kind == 130 ? Array(encoding.string(bytes).utf8) : Array(bytes)
         }
         return strings
     }

@@ -53,7 +53,12 @@ final class StataTableReader: TableReader {
         let projection = try project(header)
         let decoder = try StataRowDecoder(dictionary: dictionary, projection: projection, file: input.description)
         if !decoder.strLVariables.isEmpty {
-            decoder.strLs = try dictionary.readStrLs(wanted: decoder.strLVariables, input: input, options: options)
+            let input = self.input
+            let options = self.options
+            decoder.loadStrLs = { wanted throws(SurveyError) in
+                try dictionary.readStrLs(wanted: wanted, input: input, options: options)
+            }
+            try decoder.load(decoder.strLVariables)
         }
         try cursor.expect("<data>")
         let dataStart = cursor.offset
@@ -99,6 +104,18 @@ final class StataRowDecoder {
     /// The 1-based numbers of projected strL variables.
     let strLVariables: Set<Int>
     var strLs: [StrLKey: [UInt8]] = [:]
+    /// Reads the strLs first stored in the given variables (a strL may point to another
+    /// variable's string, stored once).
+    var loadStrLs: ((Set<Int>) throws(SurveyError) -> [StrLKey: [UInt8]])?
+    private var loaded = Set<Int>()
+
+    /// Loads the strLs of `variables` not loaded yet.
+    func load(_ variables: Set<Int>) throws(SurveyError) {
+        let missing = variables.subtracting(loaded)
+        guard !missing.isEmpty, let loadStrLs else { return }
+        strLs.merge(try loadStrLs(missing)) { first, _ in first }
+        loaded.formUnion(missing)
+    }
     let cells: TypedBuffer<TableCell>
     /// The row's text, as UTF-8 (cells point into it).
     private(set) var arena: TextArena
@@ -189,7 +206,11 @@ final class StataRowDecoder {
         let observation = reference.unsigned(at: strLVariableBytes, bytes: 8 - strLVariableBytes, order)
         let start = arena.used
         if variable == 0 && observation == 0 { return .bytes(start: start, end: start) }
-        guard let text = strLs[StrLKey(variable: variable, observation: observation)] else {
+        let key = StrLKey(variable: variable, observation: observation)
+        if strLs[key] == nil, Int(variable) >= 1, Int(variable) <= names.count, !loaded.contains(Int(variable)) {
+            try load([Int(variable)])
+        }
+        guard let text = strLs[key] else {
             throw SurveyError(
                 .corrupt, file: file, line: row + 2, variable: names[slot.variable - 1],
                 reason: "refers to strL (\(variable), \(observation)), which the <strls> section does not hold")
