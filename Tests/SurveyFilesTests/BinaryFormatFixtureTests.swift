@@ -121,6 +121,27 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
+    /// SPSS string user-missing values (a short string's in its variable record, a long string's in
+    /// subtype 22) mark the cells holding them, which keep their text.
+    @Test(arguments: ["pyreadstat_plain.sav", "pyreadstat_bytecode.sav", "pyreadstat_zlib.zsav"])
+    func stringUserMissingValuesAreMarked(_ name: String) throws {
+        var marked: [String] = []
+        var unmarked = Set<String>()
+        try TableFormats.reader(for: DataInput(path: Self.folder + "/" + name)).read(project: { header in
+            try header.projection(of: ["sex", "region"], file: name)
+        }) { row in
+            for slot in 0..<2 {
+                if row.formatMissing(slot) == .declared {
+                    marked.append(row.string(slot))
+                } else {
+                    unmarked.insert(row.string(slot))
+                }
+            }
+        }
+        #expect(Set(marked) == ["x", "Unknown"])
+        #expect(!unmarked.contains("x") && !unmarked.contains("Unknown") && unmarked.contains("Wales"))
+    }
+
     /// Why cell `slot` differs from the expected value, or `nil`.
     static func compare(_ row: RowCells, _ slot: Int, _ wanted: Value) -> String? {
         if case .text(let text) = wanted {

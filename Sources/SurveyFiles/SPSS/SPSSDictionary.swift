@@ -13,6 +13,8 @@ struct SPSSVariable: Sendable {
     var label: String?
     /// User-missing values of a numeric variable: discrete values and ranges.
     var missing: [ClosedRange<Double>] = []
+    /// User-missing values of a string variable, as UTF-8 without trailing spaces.
+    var missingText: [[UInt8]] = []
     /// The value-label set it uses.
     var labelSet: String?
 
@@ -86,6 +88,8 @@ private struct DictionaryReader {
         var shortName: [UInt8]
         var label: [UInt8]?
         var missing: [ClosedRange<Double>]
+        /// A string's user-missing values, as written (8 bytes each, space-padded).
+        var missingText: [[UInt8]] = []
     }
     var elements: [Element] = []
     var labelRecords: [(labels: [(value: [UInt8], label: [UInt8])], elements: [Int], offset: Int)] = []
@@ -94,6 +98,7 @@ private struct DictionaryReader {
     var encodingName: String?
     var characterCode: Int?
     var longStringLabels: [(name: [UInt8], labels: [([UInt8], [UInt8])])] = []
+    var longStringMissing: [(name: [UInt8], values: [[UInt8]])] = []
 
     var file: String { cursor.file }
 
@@ -219,6 +224,10 @@ private struct DictionaryReader {
                     missing.append(values[k]...values[k])
                     k += 1
                 }
+            } else if type > 0 && missingCount > 0 {
+                let text = (0..<missingCount).map { Array(raw[(8 * $0)..<(8 * $0 + 8)]) }
+                elements.append(Element(type: type, shortName: name, label: label, missing: [], missingText: text))
+                return
             }
         }
         elements.append(Element(type: type, shortName: name, label: label, missing: missing))
@@ -285,6 +294,9 @@ private struct DictionaryReader {
         case 21:
             let data = Array(try cursor.take(bytes, "the long string value labels"))
             try readLongStringLabels(data, at: start + 16)
+        case 22:
+            let data = Array(try cursor.take(bytes, "the long string missing values"))
+            try readLongStringMissing(data, at: start + 16)
         default:
             try cursor.skip(bytes, "extension record \(subtype)")
         }
@@ -325,6 +337,31 @@ private struct DictionaryReader {
         }
     }
 
+    /// Subtype 22: per variable, its name, the number of values, their length (8), the values.
+    private mutating func readLongStringMissing(_ data: [UInt8], at offset: Int) throws(SurveyError) {
+        var i = 0
+        let order = self.order
+        let file = self.file
+        func next(_ n: Int) throws(SurveyError) -> [UInt8] {
+            guard n >= 0, i + n <= data.count else {
+                throw SurveyError(
+                    .corrupt, file: file, byteOffset: offset + i,
+                    reason: "a long string missing value runs past its record")
+            }
+            defer { i += n }
+            return Array(data[i..<(i + n)])
+        }
+        while i < data.count {
+            let nameLength = Int(try next(4).withUnsafeBytes { $0.int32(at: 0, order) })
+            let name = try next(nameLength)
+            let count = Int(try next(1)[0])
+            let length = Int(try next(4).withUnsafeBytes { $0.int32(at: 0, order) })
+            var values: [[UInt8]] = []
+            for _ in 0..<count { values.append(try next(length)) }
+            longStringMissing.append((name, values))
+        }
+    }
+
     /// Builds the variables from the elements: continuations joined, very long strings' segments merged.
     private func assemble() throws(SurveyError) -> SPSSDictionary {
         let encoding = try resolveEncoding()
@@ -348,7 +385,8 @@ private struct DictionaryReader {
             var variable = SPSSVariable(
                 name: longNames[shortName.uppercased()] ?? shortName, shortName: shortName, width: element.type,
                 segments: [(e, element.type == 0 ? 8 : element.type)],
-                label: element.label.map { encoding.string($0) }, missing: element.missing)
+                label: element.label.map { encoding.string($0) }, missing: element.missing,
+                missingText: element.missingText.map { Self.trimmedUTF8($0, encoding) })
             var next = e + span
             if let width = veryLong[shortName.uppercased()], width > 255 {
                 let count = (width + 251) / 252
@@ -425,6 +463,15 @@ private struct DictionaryReader {
             }
             for index in record.elements { variables[variableOfElement[index - 1]].labelSet = setName }
         }
+        for (rawName, values) in longStringMissing {
+            let name = encoding.string(rawName).uppercased()
+            guard
+                let v = variables.firstIndex(where: {
+                    $0.name.uppercased() == name || $0.shortName.uppercased() == name
+                })
+            else { continue }
+            variables[v].missingText = values.map { Self.trimmedUTF8($0, encoding) }
+        }
         for (rawName, labels) in longStringLabels {
             let name = encoding.string(rawName).uppercased()
             guard
@@ -441,6 +488,11 @@ private struct DictionaryReader {
             order: order, compression: compression, caseSize: elements.count, rows: rows, bias: bias,
             fileLabel: encoding.string(fileLabelBytes).droppingTrailing(" "), encoding: encoding,
             variables: variables, valueLabels: valueLabels, textValueLabels: textLabels, dataOffset: cursor.offset)
+    }
+
+    /// A string value as the reader hands it out: UTF-8, trailing spaces removed.
+    static func trimmedUTF8(_ bytes: [UInt8], _ encoding: TextEncoding) -> [UInt8] {
+        Array(encoding.string(bytes).droppingTrailing(" ").utf8)
     }
 
     private func checkContinuations(from e: Int, span: Int, name: String) throws(SurveyError) {

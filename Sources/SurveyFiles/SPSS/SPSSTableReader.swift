@@ -112,6 +112,8 @@ final class SPSSRowDecoder {
         var numeric: Bool
         var width: Int
         var missing: [ClosedRange<Double>]
+        /// A string's user-missing values (UTF-8, trailing spaces removed).
+        var missingText: [[UInt8]]
         var segments: [(element: Int, bytes: Int)]
     }
 
@@ -143,6 +145,7 @@ final class SPSSRowDecoder {
             slots.append(
                 Slot(
                     element: v.element, numeric: v.width == 0, width: v.width, missing: v.missing,
+                    missingText: v.missingText,
                     segments: v.segments))
         }
         self.slots = slots
@@ -176,7 +179,7 @@ final class SPSSRowDecoder {
             }
             if slot.segments.count == 1 {
                 let bytes = UnsafeRawBufferPointer(start: record + 8 * slot.element, count: slot.segments[0].bytes)
-                cells.pointer[s] = arena.append(bytes, encoding: encoding, trim: 0x20)
+                cells.pointer[s] = declared(arena.append(bytes, encoding: encoding, trim: 0x20), slot)
                 continue
             }
             let start = arena.used
@@ -186,7 +189,15 @@ final class SPSSRowDecoder {
             arena.truncate(to: start + slot.width)
             arena.trimEnd(from: start, 0x20)
             arena.transcodeEnd(from: start, encoding)
-            cells.pointer[s] = arena.cell(from: start)
+            cells.pointer[s] = declared(arena.cell(from: start), slot)
         }
+    }
+
+    /// The text cell marked user-missing when its value is one the dictionary declares.
+    @inline(__always)
+    private func declared(_ cell: TableCell, _ slot: Slot) -> TableCell {
+        guard !slot.missingText.isEmpty else { return cell }
+        let text = UnsafeBufferPointer(start: arena.base + cell.first, count: cell.second - cell.first)
+        return slot.missingText.contains(where: { $0.elementsEqual(text) }) ? cell.markedDeclared : cell
     }
 }

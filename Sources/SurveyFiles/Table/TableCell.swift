@@ -72,6 +72,11 @@ public struct TableCell: BitwiseCopyable, Sendable {
         TableCell(kind: .declared, missingCode: 27, first: Int(bitPattern: UInt(value.bitPattern)))
     }
 
+    /// This text cell, marked as a value its variable declares missing (SPSS string user-missing).
+    @usableFromInline var markedDeclared: TableCell {
+        TableCell(kind: kind, missingCode: 27, first: first, second: second)
+    }
+
     /// An empty cell.
     public static let empty = TableCell.bytes(start: 0, end: 0)
 
@@ -79,7 +84,7 @@ public struct TableCell: BitwiseCopyable, Sendable {
     @usableFromInline var realValue: Double { Double(bitPattern: UInt64(UInt(bitPattern: first))) }
 
     @usableFromInline var formatMissing: FormatMissing? {
-        if kind == .declared { return .declared }
+        if kind == .declared || (kind == .bytes && missingCode == 27) { return .declared }
         guard kind == .missing else { return nil }
         switch missingCode {
         case 0: return .system

@@ -195,6 +195,7 @@ public struct FileLayout: Sendable {
                 return .number(v)
             }
         case .text:
+            if row.formatMissing(slot) == .declared { return .missing(.userMissing) }
             return .text(row.string(slot))
         }
         if case .extended = row.formatMissing(slot) { return .missing(.extendedMissing) }
