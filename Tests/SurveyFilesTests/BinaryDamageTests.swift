@@ -10,7 +10,10 @@ import Testing
         let folder = try makeTemporaryFolder()
         let table = try BinaryRoundTripTests.writeTable(in: folder)
         let path = folder + "/" + name
-        try TableConversion.convert(DataInput(path: table), to: path, as: format, zsavBlockSize: blockSize)
+        try TableConversion.convert(
+            DataInput(path: table), to: path, as: format,
+            labels: ["v1": ColumnLabels(label: "A code", valueLabels: [1: "one", 2: "two", -8: "inapplicable"])],
+            zsavBlockSize: blockSize)
         return (path, try Array(Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
@@ -67,10 +70,9 @@ import Testing
         #expect(e?.code == .corrupt && e?.variable == "v1" && e?.byteOffset == types + 2)
         // A value-label table that runs past the section, and a strL reference to nothing.
         let lbl = Self.offset(of: "<lbl>", in: bytes)
-        if lbl > 0 {
-            e = try Self.readAll(Self.patch(bytes, at: lbl + 5, [0xFF, 0xFF, 0, 0]), at: damaged)
-            #expect(e?.code == .corrupt && e?.reason.contains("runs past") == true)
-        }
+        #expect(lbl > 0)
+        e = try Self.readAll(Self.patch(bytes, at: lbl + 5, [0xFF, 0xFF, 0, 0]), at: damaged)
+        #expect(e?.code == .corrupt && e?.variable == "v1" && e?.reason.contains("runs past") == true)
         // A strL reference to a string the <strls> section does not hold names the row and variable.
         let strL = path + ".strl.dta"
         let writer = try StataFileWriter(
@@ -100,7 +102,6 @@ import Testing
         // The data end inside a case (the header says more cases than there are).
         e = try Self.readAll(Array(bytes.prefix(bytes.count - 30)), at: damaged)
         #expect(e?.code == .truncated)
-        // An end code in the middle of a case.
         let (zpath, zbytes) = try Self.valid("x.zsav", .sav(compression: .zlib, byteOrder: .littleEndian))
         // A damaged zlib block names the block.
         let header = Self.offset(of: "UTF-8", in: zbytes) + 5 + 8 + 24

@@ -31,6 +31,13 @@ final class ChunkCursor {
             source: try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits))
     }
 
+    /// A cursor reading `input` on the calling thread from byte `offset` of its (decompressed)
+    /// bytes: a plain file is read there by offset; a compressed one is inflated up to it.
+    convenience init(input: DataInput, options: ReadOptions, at offset: Int) throws(SurveyError) {
+        try self.init(input: input, options: options)
+        try skip(offset, "the bytes before byte \(offset)")
+    }
+
     /// The absolute offset of the next byte.
     var offset: Int { chunkStart + index }
 
@@ -91,6 +98,15 @@ final class ChunkCursor {
             index += k
         }
         return UnsafeRawBufferPointer(start: scratch.baseAddress, count: count)
+    }
+
+    /// The next `count` bytes when the current chunk holds them (no copy, no call into the
+    /// general path), else `nil`: the fast path of a hot loop, which falls back on `take`.
+    @inline(__always)
+    func takeInPlace(_ count: Int) -> UnsafeRawPointer? {
+        guard chunk.count - index >= count, let base = chunk.baseAddress else { return nil }
+        defer { index += count }
+        return UnsafeRawPointer(base + index)
     }
 
     /// The unsigned integer in the next `bytes` bytes (1–8), in `order`.

@@ -36,8 +36,8 @@ struct TextArena: ~Copyable {
         used += bytes.count
     }
 
-    /// Drops bytes from the end back to `start`'s value length `count`; returns the cell `start..<start+count`.
-    mutating func cell(from start: Int) -> TableCell { .bytes(start: start, end: used) }
+    /// The cell of the bytes from `start` to the end.
+    func cell(from start: Int) -> TableCell { .bytes(start: start, end: used) }
 
     /// Drops bytes past `end`.
     mutating func truncate(to end: Int) { used = min(used, max(end, 0)) }

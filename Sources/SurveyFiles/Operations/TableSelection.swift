@@ -63,8 +63,8 @@ public struct TableProfile: Sendable {
             for slot in 0..<row.count { profiles[slot].observe(row, slot: slot, missingCodes: missingCodes) }
         }
         self.input = input
-        // A binary format's value labels can follow its rows (Stata): ask for the full header.
-        if let found = header, found.format != "tab" {
+        // A format whose value labels follow its rows (Stata) names label sets it has not read yet.
+        if let found = header, found.valueLabels.isEmpty, found.columns.contains(where: { $0.valueLabelSet != nil }) {
             header = try TableFormats.reader(for: input, options: options).readHeader()
         }
         self.header = header ?? TableHeader(names: [])

@@ -49,11 +49,16 @@ struct BytecodeExpander {
                         return false
                     }
                 }
-                codes = try cursor.take(8, "a group of compression codes").unsigned(at: 0, bytes: 8, .bigEndian)
+                // The codes in file order, the first in the high byte.
+                if let group = cursor.takeInPlace(8) {
+                    codes = UInt64(bigEndian: group.loadUnaligned(as: UInt64.self))
+                } else {
+                    codes = try cursor.take(8, "a group of compression codes").unsigned(at: 0, bytes: 8, .bigEndian)
+                }
                 remaining = 8
                 // A whole group of elements nobody reads: skip its literals without looking at each code.
                 if noneWanted(from: element), let literals = Self.literalCount(codes) {
-                    try cursor.skip(8 * literals, "values in case data")
+                    if cursor.takeInPlace(8 * literals) == nil { try cursor.skip(8 * literals, "values in case data") }
                     element += 8
                     remaining = 0
                     continue
@@ -75,8 +80,9 @@ struct BytecodeExpander {
                 ended = true
                 return false
             case 253:
-                let literal = try cursor.take(8, "a value in case data")
-                if wanted[element], let from = literal.baseAddress { at.copyMemory(from: from, byteCount: 8) }
+                var from = cursor.takeInPlace(8)
+                if from == nil { from = try cursor.take(8, "a value in case data").baseAddress }
+                if wanted[element], let from { at.copyMemory(from: from, byteCount: 8) }
             case 254:
                 if wanted[element] { at.initializeMemory(as: UInt8.self, repeating: 0x20, count: 8) }
             case 255:

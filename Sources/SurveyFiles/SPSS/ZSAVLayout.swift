@@ -35,7 +35,7 @@ struct ZSAVLayout: Sendable {
                     "the zsav header (\(ownOffset), \(trailerOffset), \(trailerLength)) does not describe this file",
                 hint: "the file is damaged")
         }
-        let trailerCursor = try StataDictionary.cursor(for: input, at: trailerOffset, options: options)
+        let trailerCursor = try ChunkCursor(input: input, options: options, at: trailerOffset)
         // A copy: the cursor's buffers go with it.
         let trailerBytes = Array(try trailerCursor.take(trailerLength, "the zsav trailer"))
         let result: Result<ZSAVLayout, SurveyError> = trailerBytes.withUnsafeBytes { trailer in

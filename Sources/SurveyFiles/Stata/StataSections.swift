@@ -2,21 +2,12 @@
 /// strings (`<strls>`). A plain file is read there by offset; a compressed one (gzip, a
 /// zip member) by a second pass that inflates past the rows without holding them.
 extension StataDictionary {
-    /// Opens a cursor on `input` positioned at byte `offset` of the (decompressed) file.
-    static func cursor(
-        for input: DataInput, at offset: Int, options: ReadOptions
-    ) throws(SurveyError) -> ChunkCursor {
-        let cursor = try ChunkCursor(input: input, options: options)
-        try cursor.skip(offset, "the rows before the labels")
-        return cursor
-    }
-
     /// Reads the value-label sets: set name → code → label.
     ///
     /// - Throws: `SurveyError` naming the byte offset and the set, for a table that is
     ///   damaged or runs past the section.
     func readValueLabels(input: DataInput, options: ReadOptions) throws(SurveyError) -> [String: [Double: String]] {
-        let cursor = try Self.cursor(for: input, at: map[11], options: options)
+        let cursor = try ChunkCursor(input: input, options: options, at: map[11])
         try cursor.expect("<value_labels>")
         var sets: [String: [Double: String]] = [:]
         let nameWidth = Self.nameWidth(release)
@@ -77,7 +68,7 @@ extension StataDictionary {
     ///
     /// - Returns: (variable, observation) → the text as UTF-8.
     func readStrLs(wanted: Set<Int>, input: DataInput, options: ReadOptions) throws(SurveyError) -> [StrLKey: [UInt8]] {
-        let cursor = try Self.cursor(for: input, at: map[10], options: options)
+        let cursor = try ChunkCursor(input: input, options: options, at: map[10])
         try cursor.expect("<strls>")
         var strings: [StrLKey: [UInt8]] = [:]
         let observationBytes = release == 117 ? 4 : 8

@@ -131,7 +131,6 @@ final class StataRowDecoder {
             }
             let type = dictionary.types[column]
             let kind: Kind
-            var width = type.width
             switch type {
             case .byte: kind = .byte
             case .int: kind = .int
@@ -140,13 +139,12 @@ final class StataRowDecoder {
             case .double: kind = .double
             case .str(let w):
                 kind = .str
-                width = w
                 textBytes += 3 * w
             case .strL:
                 kind = .strL
                 strLs.insert(column + 1)
             }
-            slots.append(Slot(offset: dictionary.offsets[column], kind: kind, width: width, variable: column + 1))
+            slots.append(Slot(offset: dictionary.offsets[column], kind: kind, width: type.width, variable: column + 1))
         }
         self.slots = slots
         slotCount = slots.count

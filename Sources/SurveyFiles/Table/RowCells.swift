@@ -36,6 +36,11 @@ public struct RowCells {
         }
     }
 
+    /// Whether slot `slot` holds a value its variable declares missing (`formatMissing == .declared`),
+    /// in one comparison.
+    @inlinable
+    public func isDeclaredMissing(_ slot: Int) -> Bool { cells[slot].missingCode == 27 }
+
     /// The format's own missing value in slot `slot`, when it holds one.
     @inlinable
     public func formatMissing(_ slot: Int) -> FormatMissing? { cells[slot].formatMissing }

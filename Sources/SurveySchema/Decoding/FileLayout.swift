@@ -185,17 +185,17 @@ public struct FileLayout: Sendable {
         case .id, .int, .code:
             if let v = row.int(slot) {
                 if type != .id, let reason = missingCodes[v] { return .missing(reason) }
-                if row.formatMissing(slot) == .declared { return .missing(.userMissing) }
+                if row.isDeclaredMissing(slot) { return .missing(.userMissing) }
                 return .int(v)
             }
         case .number:
             if let v = row.double(slot) {
                 if v.rounded() == v, abs(v) < 1e9, let reason = missingCodes[Int(v)] { return .missing(reason) }
-                if row.formatMissing(slot) == .declared { return .missing(.userMissing) }
+                if row.isDeclaredMissing(slot) { return .missing(.userMissing) }
                 return .number(v)
             }
         case .text:
-            if row.formatMissing(slot) == .declared { return .missing(.userMissing) }
+            if row.isDeclaredMissing(slot) { return .missing(.userMissing) }
             return .text(row.string(slot))
         }
         if case .extended = row.formatMissing(slot) { return .missing(.extendedMissing) }
