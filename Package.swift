@@ -25,8 +25,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Read-only file mappings guarded against the file shrinking under them (SIGBUS).
+        .target(name: "CMappedFile"),
         // Layer 1: bytes to rows. Knows nothing of any survey.
-        .target(name: "SurveyFiles", dependencies: ["CZlib"]),
+        .target(name: "SurveyFiles", dependencies: ["CZlib", "CMappedFile"]),
         // Layer 2: schemas/*.yaml, harmonised variables, typed records.
         .target(
             name: "SurveySchema",

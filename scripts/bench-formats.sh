@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 scale=full
 if [ "${1:-}" = "--sample" ]; then runs=1; scale=sample; fi
-swift build -c release --product ukpanel >/dev/null 2>&1 || swift build -c release --product ukpanel
+bash scripts/build-release.sh
 bin=.build/release/ukpanel
 bash scripts/python-env.sh
 py=.venv-crosscheck/bin/python

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-bench-data/ukhls-full}
 runs=${2:-3}
-swift build -c release --product ukpanel >/dev/null 2>&1 || swift build -c release --product ukpanel
+bash scripts/build-release.sh
 bin=.build/release/ukpanel
 if [ ! -d "$data/UKDA-6614-tab" ]; then
   echo "making $data ..." >&2

@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
 if [ $# -eq 0 ]; then
-  swift build -c release --product ukpanel 2>&1 | grep -E "error:" || true
+  bash scripts/build-release.sh
   set -- .build/release/ukpanel
 fi
 data=bench-data/rowcost

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 rows=${1:-90000}
 columns=${2:-1600}
 runs=${3:-5}
-swift build -c release --product ukpanel >/dev/null 2>&1 || swift build -c release --product ukpanel
+bash scripts/build-release.sh
 bin=.build/release/ukpanel
 mkdir -p bench-data
 file=bench-data/wide-${rows}x${columns}.tab.gz

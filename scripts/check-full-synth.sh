@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-bench-data/ukhls-full}
-swift build -c release --product ukpanel >/dev/null 2>&1 || swift build -c release --product ukpanel
+bash scripts/build-release.sh
 bin=.build/release/ukpanel
 rm -rf "$out"
 start=$(date +%s.%N)

@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 
 bash scripts/setup.sh
-swift build -c release --product ukpanel 2>&1 | grep -E "error:" || true
+bash scripts/build-release.sh
 current=$PWD/.build/release/ukpanel
 [ -x "$current" ] || { echo "build failed" >&2; exit 1; }
 

@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/python-env.sh
 py=.venv-crosscheck/bin/python
-swift build -c release --product ukpanel >/dev/null 2>&1 || swift build -c release --product ukpanel
+bash scripts/build-release.sh
 bin=.build/release/ukpanel
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

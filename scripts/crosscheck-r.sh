@@ -14,7 +14,7 @@ if ! Rscript -e 'suppressMessages(library(survey))' >/dev/null 2>&1; then
   $SUDO apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends r-cran-survey >/dev/null
 fi
-swift build -c release --product ukpanel >/dev/null 2>&1 || swift build -c release --product ukpanel
+bash scripts/build-release.sh
 data=(); lfs=()
 [ $# -ge 1 ] && data=(--data "$1")
 [ $# -ge 2 ] && lfs=(--data "$2")

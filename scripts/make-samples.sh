@@ -4,7 +4,7 @@
 # the five-quarter longitudinal datasets), the default inputs of every command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product ukpanel >/dev/null
+bash scripts/build-release.sh
 rm -rf samples/ukhls samples/lfs
 .build/release/ukpanel synth ukhls --scale sample --seed 2025 --compress gz --out samples/ukhls
 .build/release/ukpanel synth lfs --scale sample --seed 2025 --out samples/lfs

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release --product ukpanel 2>&1 | grep -E "error:" || true
+bash scripts/build-release.sh
 bin=.build/release/ukpanel
 [ -x "$bin" ] || { echo "build failed" >&2; exit 1; }
 if [ $# -eq 0 ]; then

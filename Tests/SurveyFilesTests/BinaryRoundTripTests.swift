@@ -78,13 +78,17 @@ import Testing
         let path = folder + "/" + name
         // Small zsav blocks, so code groups and cases straddle many blocks.
         try TableConversion.convert(DataInput(path: table), to: path, as: format, zsavBlockSize: 200)
+        // Read into buffers of every size (chunk), and mapped (the file in one window).
         for chunk in [1, 2, 3, 5, 8, 13, 64, 1 << 20] {
             for pipelined in [false, true] where !(pipelined && chunk < 8) {
-                var options = ReadOptions()
-                options.chunkSize = chunk
-                options.pipelined = pipelined
-                let problems = try Self.check(DataInput(path: path), options: options)
-                #expect(problems.isEmpty, "\(name) chunk \(chunk): \(problems.prefix(3))")
+                for mapped in [false, true] where !(mapped && chunk < 1 << 20) {
+                    var options = ReadOptions()
+                    options.chunkSize = chunk
+                    options.pipelined = pipelined
+                    options.mapPlainFiles = mapped
+                    let problems = try Self.check(DataInput(path: path), options: options)
+                    #expect(problems.isEmpty, "\(name) chunk \(chunk) mapped \(mapped): \(problems.prefix(3))")
+                }
             }
         }
     }
@@ -100,6 +104,7 @@ import Testing
         for chunk in [7, 1 << 20] {
             var options = ReadOptions()
             options.chunkSize = chunk
+            options.mapPlainFiles = chunk == 1 << 20
             var values: [Int?] = []
             try TableFormats.reader(for: DataInput(path: path), options: options).read(project: { header in
                 try header.projection(of: ["v8"], file: path)

@@ -26,9 +26,7 @@ final class ChunkCursor {
 
     /// A cursor reading `input` on the calling thread.
     convenience init(input: DataInput, options: ReadOptions) throws(SurveyError) {
-        self.init(
-            file: input.description,
-            source: try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits))
+        self.init(file: input.description, source: try OpenedChunks(input, options: options, pipelined: false).source)
     }
 
     /// A cursor reading `input` on the calling thread from byte `offset` of its (decompressed)

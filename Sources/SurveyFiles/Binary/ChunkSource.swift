@@ -21,8 +21,13 @@ final class DirectChunks: ChunkSource {
     private let buffer: RawBuffer
 
     /// Opens `input`.
-    init(input: DataInput, chunkSize: Int, limits: DecompressionLimits) throws(SurveyError) {
-        source = try input.open(limits: limits)
+    convenience init(input: DataInput, chunkSize: Int, limits: DecompressionLimits) throws(SurveyError) {
+        self.init(source: try input.open(limits: limits), chunkSize: chunkSize)
+    }
+
+    /// Reads `source`, which is opened already.
+    init(source: ByteSource, chunkSize: Int) {
+        self.source = source
         buffer = RawBuffer(byteCount: max(chunkSize, 16))
     }
 
@@ -39,5 +44,34 @@ final class DirectChunks: ChunkSource {
 
     func skipAhead(_ count: Int) -> Bool {
         (source as? FileByteSource)?.skip(count) ?? false
+    }
+}
+
+/// The chunks a binary reader reads a file through, chosen once: a plain file (or a stored zip
+/// member) mapped and decoded in place when `ReadOptions.mapPlainFiles` allows; otherwise read
+/// (and inflated) on a second thread when pipelined, or on the calling thread.
+struct OpenedChunks {
+    /// Where the bytes come from.
+    let source: any ChunkSource
+    /// The size of the bytes when they are stored as they are (not inflated), else `nil`.
+    let plainSize: Int?
+    /// Whether the bytes are read in place from a mapping (no read-ahead thread is needed).
+    let isMapped: Bool
+
+    /// Opens `input`; `pipelined` asks for the read-ahead thread when the file is not mapped.
+    init(_ input: DataInput, options: ReadOptions, pipelined: Bool) throws(SurveyError) {
+        let opened = try input.open(limits: options.limits)
+        let file = opened as? FileByteSource
+        plainSize = file?.totalBytes
+        if let file, options.mapPlainFiles, let mapped = MappedChunks(file: file) {
+            source = mapped
+            isMapped = true
+        } else if pipelined {
+            source = PipelinedChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
+            isMapped = false
+        } else {
+            source = DirectChunks(source: opened, chunkSize: options.chunkSize)
+            isMapped = false
+        }
     }
 }

@@ -7,7 +7,8 @@
 /// Reads a file, or a byte range of one (an archive member), with `pread`.
 public final class FileByteSource: ByteSource {
     private let descriptor: Int32
-    private let name: String
+    /// The name used in errors.
+    let name: String
     private let start: Int
     private let end: Int
     private var position: Int
@@ -86,6 +87,34 @@ public final class FileByteSource: ByteSource {
         guard count >= 0, count <= end - position else { return false }
         position += count
         return true
+    }
+
+    /// Maps the next `count` bytes (fewer at the end) read-only and moves past them; `nil` at
+    /// the end, or when the system will not map them (the bytes are then not passed).
+    func mapNext(_ count: Int) -> FileMapping? {
+        let n = min(count, end - position)
+        guard n > 0, let mapping = FileMapping(descriptor: descriptor, offset: position, count: n) else { return nil }
+        position += n
+        return mapping
+    }
+
+    /// Bytes left to read.
+    var remaining: Int { end - position }
+
+    /// Checks that the file still holds the whole range being read (it was not cut short
+    /// while being read).
+    ///
+    /// - Throws: `.truncated` naming the file's new end.
+    func checkNotShrunk() throws(SurveyError) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return }
+        let size = Int(info.st_size)
+        if size < end {
+            throw SurveyError(
+                .truncated, file: name, byteOffset: size,
+                reason: "the file shrank to \(size) bytes while it was being read (it held \(end))",
+                hint: "another program is rewriting it: run again when it is complete")
+        }
     }
 
     /// Reads exactly `count` bytes at absolute `offset` of the file, for headers and directories.

@@ -3,26 +3,70 @@
 /// What R's readr, pandas, DuckDB and Stata's `import delimited` read without options.
 public final class CSVWriter {
     private let sink: ByteSink
-    private var buffer: [UInt8] = []
-    private var atRowStart = true
+    // Touched by every field of every row, only by this writer's own methods, never
+    // re-entrantly: no run-time exclusivity check (it cost more than the writing).
+    @exclusivity(unchecked) private var storage: RawBuffer
+    @exclusivity(unchecked) private var used = 0
+    @exclusivity(unchecked) private var atRowStart = true
     private let flushThreshold = 1 << 16
 
     /// Writes CSV into `sink`.
     public init(sink: ByteSink) {
         self.sink = sink
-        buffer.reserveCapacity(flushThreshold + 4096)
+        storage = RawBuffer(byteCount: flushThreshold + 4096)
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        guard used + extra > storage.count else { return }
+        let bigger = RawBuffer(byteCount: max(used + extra, 2 * storage.count))
+        bigger.baseAddress.copyMemory(from: storage.baseAddress, byteCount: used)
+        storage = bigger
+    }
+
+    @inline(__always)
+    private func append(_ byte: UInt8) {
+        reserve(1)
+        storage.baseAddress.storeBytes(of: byte, toByteOffset: used, as: UInt8.self)
+        used += 1
     }
 
     /// Writes one field from raw bytes.
     @inline(__always)
     public func field(_ bytes: UnsafeRawBufferPointer) {
-        if !atRowStart { buffer.append(0x2C) }
+        reserve(2 * bytes.count + 3)
+        let out = storage.baseAddress
+        if !atRowStart {
+            out.storeBytes(of: 0x2C, toByteOffset: used, as: UInt8.self)
+            used += 1
+        }
         atRowStart = false
-        Self.appendEscaped(bytes, to: &buffer)
+        var needsQuotes = false
+        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else {
+            if let from = bytes.baseAddress { (out + used).copyMemory(from: from, byteCount: bytes.count) }
+            used += bytes.count
+            return
+        }
+        out.storeBytes(of: 0x22, toByteOffset: used, as: UInt8.self)
+        used += 1
+        for byte in bytes {
+            if byte == 0x22 {
+                out.storeBytes(of: 0x22, toByteOffset: used, as: UInt8.self)
+                used += 1
+            }
+            out.storeBytes(of: byte, toByteOffset: used, as: UInt8.self)
+            used += 1
+        }
+        out.storeBytes(of: 0x22, toByteOffset: used, as: UInt8.self)
+        used += 1
     }
 
     /// Appends a field's bytes to `out`, quoted (quotes doubled) only when it holds a comma, a quote or a line break.
-    @inline(__always)
     static func appendEscaped(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         var needsQuotes = false
         for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
@@ -49,9 +93,16 @@ public final class CSVWriter {
 
     /// Writes fields already encoded as CSV (by `encode(_:)`), as they are.
     public func encodedFields(_ text: String) {
-        if !atRowStart { buffer.append(0x2C) }
+        if !atRowStart { append(0x2C) }
         atRowStart = false
-        buffer.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { utf8 in
+            reserve(utf8.count)
+            if let from = utf8.baseAddress {
+                (storage.baseAddress + used).copyMemory(from: from, byteCount: utf8.count)
+            }
+            used += utf8.count
+        }
     }
 
     /// Fields as CSV text (quoted where needed, comma-separated, no line end), for `encodedFields(_:)`.
@@ -67,15 +118,15 @@ public final class CSVWriter {
 
     /// Writes an empty field.
     public func emptyField() {
-        if !atRowStart { buffer.append(0x2C) }
+        if !atRowStart { append(0x2C) }
         atRowStart = false
     }
 
     /// Ends the row, and passes the buffer on when it is large.
     public func endRow() throws(SurveyError) {
-        buffer.append(0x0A)
+        append(0x0A)
         atRowStart = true
-        if buffer.count >= flushThreshold { try flush() }
+        if used >= flushThreshold { try flush() }
     }
 
     /// Writes a whole row of text fields.
@@ -86,15 +137,9 @@ public final class CSVWriter {
 
     /// Passes buffered bytes to the sink.
     public func flush() throws(SurveyError) {
-        guard !buffer.isEmpty else { return }
-        let result: Result<Void, SurveyError> = buffer.withUnsafeBytes { raw in
-            do throws(SurveyError) {
-                try sink.write(raw)
-                return .success(())
-            } catch { return .failure(error) }
-        }
-        try result.get()
-        buffer.removeAll(keepingCapacity: true)
+        guard used > 0 else { return }
+        try sink.write(UnsafeRawBufferPointer(start: storage.baseAddress, count: used))
+        used = 0
     }
 
     /// Flushes and finishes the sink.

@@ -25,9 +25,9 @@ final class SPSSTableReader: TableReader {
     func read(project: (TableHeader) throws -> ColumnProjection, row: (RowCells) throws -> Void) throws
         -> TableSummary
     {
-        let direct = try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
-        let plain = direct.plainSize != nil && input.member == nil
-        let headerCursor = ChunkCursor(file: input.description, source: direct)
+        let opened = try OpenedChunks(input, options: options, pipelined: false)
+        let plain = opened.plainSize != nil && input.member == nil
+        let headerCursor = ChunkCursor(file: input.description, source: opened.source)
         let dictionary = try SPSSDictionary.read(headerCursor)
         let projection = try project(dictionary.header(caseInsensitive: options.caseInsensitiveNames))
         let decoder = try SPSSRowDecoder(dictionary: dictionary, projection: projection, file: input.description)
@@ -42,7 +42,9 @@ final class SPSSTableReader: TableReader {
                 : try SequentialZSAVBlocks(cursor: headerCursor, layout: layout)
             cursor = ChunkCursor(file: input.description, source: blocks)
         case .none, .bytecode:
-            if options.pipelined {
+            // Uncompressed cases are decoded in place from the mapping; expanding bytecode keeps a
+            // core busy, so its bytes are read ahead on the other one instead.
+            if options.pipelined && (!opened.isMapped || dictionary.compression == .bytecode) {
                 cursor = ChunkCursor(
                     file: input.description,
                     source: PipelinedChunks(input: input, chunkSize: options.chunkSize, limits: options.limits))
@@ -124,7 +126,8 @@ final class SPSSRowDecoder {
     let cells: TypedBuffer<TableCell>
     /// Per element: whether a projected variable reads it.
     let wanted: [Bool]
-    private(set) var arena: TextArena
+    /// The case's text (cells point into it); reset by `decode` alone, never re-entrantly.
+    @exclusivity(unchecked) private(set) var arena: TextArena
 
     init(dictionary: SPSSDictionary, projection: ColumnProjection, file: String) throws(SurveyError) {
         var wanted = [Bool](repeating: false, count: dictionary.caseSize)

@@ -28,8 +28,8 @@ final class StataTableReader: TableReader {
 
     /// The dictionary, read on this thread.
     func readDictionary() throws(SurveyError) -> StataDictionary {
-        let chunks = try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
-        let cursor = ChunkCursor(file: input.description, source: chunks)
+        let chunks = try OpenedChunks(input, options: options, pipelined: false)
+        let cursor = ChunkCursor(file: input.description, source: chunks.source)
         return try StataDictionary.read(cursor, fileSize: chunks.plainSize)
     }
 
@@ -37,18 +37,9 @@ final class StataTableReader: TableReader {
     func read(project: (TableHeader) throws -> ColumnProjection, row: (RowCells) throws -> Void) throws
         -> TableSummary
     {
-        let source: any ChunkSource
-        var plainSize: Int?
-        if options.pipelined {
-            source = PipelinedChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
-            plainSize = try DirectChunks(input: input, chunkSize: 16, limits: options.limits).plainSize
-        } else {
-            let direct = try DirectChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
-            plainSize = direct.plainSize
-            source = direct
-        }
-        let cursor = ChunkCursor(file: input.description, source: source)
-        let dictionary = try StataDictionary.read(cursor, fileSize: plainSize)
+        let chunks = try OpenedChunks(input, options: options, pipelined: options.pipelined)
+        let cursor = ChunkCursor(file: input.description, source: chunks.source)
+        let dictionary = try StataDictionary.read(cursor, fileSize: chunks.plainSize)
         let header = dictionary.header(valueLabels: [:], caseInsensitive: options.caseInsensitiveNames)
         let projection = try project(header)
         let decoder = try StataRowDecoder(dictionary: dictionary, projection: projection, file: input.description)
@@ -117,8 +108,9 @@ final class StataRowDecoder {
         loaded.formUnion(missing)
     }
     let cells: TypedBuffer<TableCell>
-    /// The row's text, as UTF-8 (cells point into it).
-    private(set) var arena: TextArena
+    /// The row's text, as UTF-8 (cells point into it). Reset for every row by `decode` alone,
+    /// never re-entrantly: no run-time exclusivity check.
+    @exclusivity(unchecked) private(set) var arena: TextArena
 
     init(dictionary: StataDictionary, projection: ColumnProjection, file: String) throws(SurveyError) {
         var slots: [Slot] = []

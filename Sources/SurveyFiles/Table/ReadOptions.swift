@@ -8,6 +8,9 @@ public struct ReadOptions: Sendable {
     public var chunkSize = 1 << 20
     /// Read and inflate on a second thread (on by default).
     public var pipelined = true
+    /// Read a plain file (or a stored zip member) of a binary format through a read-only
+    /// mapping, decoding in place with no copy (on by default; off reads it into buffers).
+    public var mapPlainFiles = true
     /// The field separator of delimited files (tab).
     public var delimiter: UInt8 = 0x09
     /// Read as this registered format (its `name`) instead of recognising the format from the first bytes.

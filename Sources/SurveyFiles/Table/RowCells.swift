@@ -76,11 +76,37 @@ public struct RowCells {
     @inlinable
     public func withText<R>(_ slot: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let cell = cells[slot]
-        if cell.kind == .bytes {
+        switch cell.kind {
+        case .bytes:
             return try body(UnsafeRawBufferPointer(start: base + cell.first, count: cell.second - cell.first))
+        case .integer:
+            return try Self.withDecimal(cell.first, body)
+        case .real, .declared:
+            let v = cell.realValue
+            if v.rounded() == v && abs(v) < 1e15 { return try Self.withDecimal(Int(v), body) }
+        case .missing: break
         }
         var text = string(slot)
         return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Calls `body` with `value` in decimal (as `String(value)` spells it), from the stack.
+    @inlinable
+    static func withDecimal<R>(_ value: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var magnitude = value.magnitude
+            var start = 24
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            if value < 0 {
+                start -= 1
+                digits[start] = 0x2D
+            }
+            return try body(UnsafeRawBufferPointer(start: digits.baseAddress.map { $0 + start }, count: 24 - start))
+        }
     }
 
     /// Slot `slot` as text (UTF-8; invalid bytes are replaced); numbers in their shortest form.
