@@ -32,7 +32,7 @@ for r in rows:
     n += 1
     nssec[int(r["n_jbnssec5_dv"])] += 1
     if r["n_jbhas"] == "1" or r["n_jboff"] == "1":
-        workers.append((int(r["n_jbnssec5_dv"]), int(r["n_wfhdays"])))
+        workers.append((int(r["n_jbnssec5_dv"]), int(r["n_wkhome"])))
 published = {-9: 813, -8: 16206, 1: 8505, 2: 2870, 3: 1529, 4: 1053, 5: 4495}
 assert n == 35471, n
 assert header_count >= 1500, header_count

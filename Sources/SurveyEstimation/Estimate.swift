@@ -20,6 +20,9 @@ public struct Estimate: Sendable, Equatable {
     public var numeratorCount: Int
     /// The weighted size of the domain.
     public var weightedDomain: Double
+    /// The design degrees of freedom behind the interval (PSUs holding domain observations of
+    /// non-zero weight, minus their strata), as R's `degf` of the domain; 0 when there are none.
+    public var degreesOfFreedom: Int = 0
 }
 
 /// Estimators over a `SurveyDesign`. Domains are estimated on the full design
@@ -31,10 +34,12 @@ public enum Estimator {
     /// `indicator × y`.
     ///
     /// The interval is the logit interval for a proportion (`isProportion`),
-    /// `logit(p) ± 1.96·se/(p(1−p))` transformed back, which stays inside [0, 1];
-    /// for a mean, `value ± 1.96·se`.
+    /// `logit(p) ± q·se/(p(1−p))` transformed back, which stays inside [0, 1]; for a mean,
+    /// `value ± q·se`. `q` is the t quantile on the domain's degrees of freedom (`.logit`, as
+    /// R's `svyciprop`), or 1.96 (`.normal`).
     public static func ratio(
-        numerator: [Double], denominator: [Double], design: SurveyDesign, isProportion: Bool = true
+        numerator: [Double], denominator: [Double], design: SurveyDesign, isProportion: Bool = true,
+        interval: IntervalMethod = .logit
     ) -> Estimate {
         var top = 0.0
         var bottom = 0.0
@@ -58,11 +63,16 @@ public enum Estimator {
             z[i] = design.weights[i] * (numerator[i] - r * denominator[i]) / bottom
         }
         let se = design.varianceOfTotal(z).squareRoot()
-        let (lower, upper) = isProportion ? logitInterval(r, se) : (r - 1.959964 * se, r + 1.959964 * se)
+        let df = design.degreesOfFreedom(in: denominator)
+        let q = interval == .normal ? normal975 : StudentT.quantile(0.975, df: Double(df))
+        let (lower, upper) = isProportion ? logitInterval(r, se, q) : (r - q * se, r + q * se)
         return Estimate(
             value: r, standardError: se, lower: lower, upper: upper,
-            domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom)
+            domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom, degreesOfFreedom: df)
     }
+
+    /// The normal distribution's 0.975 quantile.
+    static let normal975 = 1.959964
 
     /// The weighted total `Σ w·y` with its standard error and a normal interval.
     public static func total(_ y: [Double], design: SurveyDesign) -> Estimate {
@@ -81,15 +91,20 @@ public enum Estimator {
     }
 
     /// The mean of `y` within a domain (`domain` 1 or 0), with a normal interval.
-    public static func mean(_ y: [Double], domain: [Double], design: SurveyDesign) -> Estimate {
-        ratio(numerator: zip(y, domain).map { $0 * $1 }, denominator: domain, design: design, isProportion: false)
+    public static func mean(
+        _ y: [Double], domain: [Double], design: SurveyDesign, interval: IntervalMethod = .logit
+    ) -> Estimate {
+        ratio(
+            numerator: zip(y, domain).map { $0 * $1 }, denominator: domain, design: design, isProportion: false,
+            interval: interval)
     }
 
-    /// The logit interval; at 0 or 1 (no spread) the interval is the point.
-    static func logitInterval(_ p: Double, _ se: Double) -> (Double, Double) {
+    /// The logit interval with quantile `q`; at 0 or 1 (no spread) the interval is the point.
+    static func logitInterval(_ p: Double, _ se: Double, _ q: Double) -> (Double, Double) {
+        guard q.isFinite else { return (.nan, .nan) }
         guard p > 0, p < 1, se > 0 else { return (p, p) }
         let center = log(p / (1 - p))
-        let half = 1.959964 * se / (p * (1 - p))
+        let half = q * se / (p * (1 - p))
         let expit = { (x: Double) in 1 / (1 + exp(-x)) }
         return (expit(center - half), expit(center + half))
     }

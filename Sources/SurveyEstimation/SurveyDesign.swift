@@ -81,6 +81,27 @@ public struct SurveyDesign: Sendable {
         self.lonelyPSU = other.lonelyPSU
     }
 
+    /// The degrees of freedom of a domain (`indicator` non-zero), as R's `degf` of the design
+    /// subset to it: the PSUs holding a domain observation of non-zero weight, minus their strata.
+    public func degreesOfFreedom(in indicator: [Double]) -> Int {
+        var psuSeen = [Bool](repeating: false, count: psuCount)
+        var stratumSeen = [Bool](repeating: false, count: stratumCount)
+        var psus = 0
+        var strata = 0
+        for i in 0..<count where indicator[i] != 0 && weights[i] != 0 {
+            let p = psuOfObservation[i]
+            guard !psuSeen[p] else { continue }
+            psuSeen[p] = true
+            psus += 1
+            let s = psuStratum[p]
+            if !stratumSeen[s] {
+                stratumSeen[s] = true
+                strata += 1
+            }
+        }
+        return psus - strata
+    }
+
     /// The Taylor-linearised variance of a total whose influence values are `z`
     /// (one per observation, weights already applied).
     ///

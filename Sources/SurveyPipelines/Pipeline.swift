@@ -8,11 +8,15 @@ public struct PipelineResult: Sendable {
     public var outputs: [String]
     /// The tables as text for a terminal (table pipelines).
     public var terminalText: String?
+    /// What a careful reader must know though nothing failed (a table left empty, and why),
+    /// printed on standard error by every command and by `batch`.
+    public var warnings: [String]
 
-    public init(summary: String, outputs: [String], terminalText: String? = nil) {
+    public init(summary: String, outputs: [String], terminalText: String? = nil, warnings: [String] = []) {
         self.summary = summary
         self.outputs = outputs
         self.terminalText = terminalText
+        self.warnings = warnings
     }
 }
 

@@ -67,7 +67,7 @@ public struct SynthTruth: Codable, Sendable, Equatable {
         "works_at_home":
             "a worker with jbpl = 1 (employees), jspl = 1 or 2 (self-employed), or jbwah = 1, 2 or 3 (waves 9 on)",
         "moved": "origadd = 2 at the later of two consecutive waves the person was interviewed in",
-        "table1_valid": "n_wfhdays coded 1-8; -9, -1 and -2 are no valid answer",
+        "table1_valid": "n_wkhome coded 1-8; -9, -1 and -2 are no valid answer",
         "all_workers_table1": "every worker, including those whose class is missing (-9)",
     ]
 

@@ -83,8 +83,9 @@ struct ExportPanelCommand: ParsableCommand {
         let download = try UKHLSDownload(root: try dataOptions.root())
         let waves = try selection.chosen(in: download)
         let export = try PanelExport(schema: schema, only: variableList(vars), format: format)
-        let pipeline = PanelExportPipeline(
+        var pipeline = PanelExportPipeline(
             download: download, waves: waves, export: export, out: out, options: reading.tableOptions)
+        pipeline.syntheticNotice = SyntheticNotice.find(root: try dataOptions.root())
         try runExport(pipeline, notes: download.notes, reading: reading)
     }
 }
@@ -113,8 +114,9 @@ struct ExportTransitionsCommand: ParsableCommand {
         let schema = try schemaOptions.load("ukhls")
         let download = try UKHLSDownload(root: try dataOptions.root())
         let waves = try selection.chosen(in: download)
-        let pipeline = TransitionsExportPipeline(
+        var pipeline = TransitionsExportPipeline(
             download: download, waves: waves, schema: schema, out: out, options: reading.tableOptions)
+        pipeline.syntheticNotice = SyntheticNotice.find(root: try dataOptions.root())
         try runExport(pipeline, notes: download.notes, reading: reading)
     }
 }
@@ -171,7 +173,8 @@ struct ExportLFSCommand: ParsableCommand {
             )
         }
         let export = try LFSExport(schema: schema, only: variableList(vars))
-        let pipeline = LFSExportPipeline(files: files, export: export, out: out, options: reading.tableOptions)
+        var pipeline = LFSExportPipeline(files: files, export: export, out: out, options: reading.tableOptions)
+        pipeline.syntheticNotice = roots.lazy.compactMap { SyntheticNotice.find(root: $0, survey: "LFS") }.first
         try runExport(pipeline, notes: download.notes, reading: reading)
     }
 }

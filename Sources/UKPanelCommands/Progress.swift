@@ -68,9 +68,16 @@ func runShowingProgress(_ pipeline: some Pipeline, label: String, reading: Readi
 /// (when the pipeline makes them) and the files written, as every table command does.
 func runTables(_ pipeline: some Pipeline, label: String, reading: ReadingOptions) throws {
     let result = try runShowingProgress(pipeline, label: label, reading: reading)
+    printWarnings(result.warnings)
     if let text = result.terminalText {
         print(text)
         print("")
     }
     for path in result.outputs { print("wrote \(path)") }
+}
+
+/// Prints each warning on standard error, whatever `--quiet` says: they are what a reader of the
+/// outputs must know.
+func printWarnings(_ warnings: [String]) {
+    for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
 }

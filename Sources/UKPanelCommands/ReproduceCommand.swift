@@ -25,7 +25,8 @@ struct ReproduceESRC2025Command: ParsableCommand {
         discussion: """
             Reads waves 8-14 (h-n), links people across waves by pidp, and estimates with the survey design
             (weights, strata, PSU). Prints the tables and writes DIR/estimates.csv (one row per estimate),
-            DIR/report.md and DIR/figure1.svg. With no --data it runs on the committed sample (samples/ukhls).
+            DIR/report.md, DIR/figure1.svg … figure4.svg and DIR/provenance.json (inputs' sizes and SHA-256).
+            A table a missing variable leaves empty is explained on standard error and in the report. With no --data it runs on the committed sample (samples/ukhls).
             T5 puts UKHLS and LFS home-working by region side by side when LFS quarters are given with --lfs,
             or found in the UKHLS data or in a folder named lfs beside it (samples/lfs beside samples/ukhls).
             """)
@@ -33,8 +34,9 @@ struct ReproduceESRC2025Command: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var estimation: EstimationOptions
 
-    @Option(name: .long, help: "The folder for estimates.csv, report.md and figure1.svg.")
+    @Option(name: .long, help: "The folder for estimates.csv, report.md, the figures and provenance.json.")
     var out = "out/esrc-2025"
 
     @Flag(
@@ -66,9 +68,12 @@ struct ReproduceESRC2025Command: ParsableCommand {
         if !noLfs, let found = try ESRCBriefingPipeline.findLFS(ukhlsRoot: root, explicit: lfs) {
             lfsData = (found, try schemaOptions.load("lfs"))
         }
-        let pipeline = ESRCBriefingPipeline(
+        var pipeline = ESRCBriefingPipeline(
             download: download, schema: schema, lfs: lfsData, weighted: !unweighted, out: out, framesFolder: frames,
             syntheticNotice: SyntheticNotice.find(root: root), options: reading.tableOptions)
+        pipeline.settings = estimation.settings
+        pipeline.dataRoot = root
+        pipeline.command = CommandLine.arguments
         try runTables(pipeline, label: "reproduce", reading: reading)
     }
 }

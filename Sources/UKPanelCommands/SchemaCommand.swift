@@ -99,13 +99,13 @@ struct SchemaCheckReport {
             lines.append("optional variables absent (decoded as missing 'not_in_file'):")
             lines += absentOptional
         }
-        let unverified = check.rows.filter { $0.variable.confidence == .unverified }
-        if !unverified.isEmpty {
+        let unconfirmed = check.rows.filter { $0.variable.confidence != .confirmed }
+        if !unconfirmed.isEmpty {
             lines.append("")
-            lines.append("unverified settings (check them against your files; change with --map NAME=SOURCE):")
-            for row in unverified {
+            lines.append("settings not confirmed (check them against your files; change with --map NAME=SOURCE):")
+            for row in unconfirmed {
                 lines.append(
-                    "  \(row.variable.name): source \(row.variable.source)"
+                    "  \(row.variable.name): source \(row.variable.source) (\(row.variable.confidence.rawValue))"
                         + (row.variable.note.map { ". \($0)" } ?? ""))
             }
         }

@@ -45,11 +45,42 @@ struct EstimatorTests {
         // z = (2/9, −1/9, −1/9, 0, 0): Σz² = 6/81, times 5/4.
         #expect(abs(p.standardError - (30.0 / 324).squareRoot()) < 1e-12)
         #expect(p.domainCount == 3 && p.numeratorCount == 1)
+        // The domain holds PSUs 1-3 of one stratum: 3 − 1 = 2 degrees of freedom (R: degf of the
+        // subset design), so the logit interval uses qt(0.975, 2) = 4.30265272974946 (R).
+        #expect(p.degreesOfFreedom == 2)
+        let half = 4.30265272974946 * p.standardError / (p.value * (1 - p.value))
+        let expit = { (x: Double) in 1 / (1 + exp(-x)) }
+        #expect(abs(p.lower - expit(log(0.5) - half)) < 1e-10)
+        #expect(abs(p.upper - expit(log(0.5) + half)) < 1e-10)
+        let normal = Estimator.ratio(
+            numerator: zip(y, domain).map { $0 * $1 }, denominator: domain, design: design, interval: .normal)
+        #expect(abs(normal.lower - expit(log(0.5) - 1.959964 * p.standardError / (2.0 / 9))) < 1e-10)
+    }
+
+    /// R's qt(0.975, df) and qt(0.995, df), printed to 15 digits by R 4 (`sprintf("%.15g", qt(p, d))`).
+    @Test(arguments: [
+        (1.0, 12.7062047361747, 63.6567411628715), (2, 4.30265272974946, 9.92484320091829),
+        (3, 3.18244630528371, 5.84090930973335), (5, 2.57058183563631, 4.03214298355523),
+        (10, 2.22813885198627, 3.16927267261695), (30, 2.04227245630124, 2.74999565356723),
+        (100, 1.98397151852355, 2.62589052143802), (1000, 1.96233908082641, 2.58075469806595),
+        (123_456, 1.95998320024519, 2.57586912841899),
+    ])
+    func studentTQuantilesAreRs(df: Double, q975: Double, q995: Double) {
+        #expect(abs(StudentT.quantile(0.975, df: df) - q975) < 1e-11 * q975)
+        #expect(abs(StudentT.quantile(0.995, df: df) - q995) < 1e-11 * q995)
+    }
+
+    @Test func noDegreesOfFreedomNoInterval() {
+        #expect(StudentT.quantile(0.975, df: 0).isNaN)
+        // One PSU in the domain: 1 − 1 = 0 degrees of freedom, as R, and no interval.
+        let design = SurveyDesign(weights: [1, 1, 1, 1], strata: [1, 1, 1, 1], psus: [1, 1, 2, 2])
+        let p = Estimator.ratio(numerator: [1, 0, 0, 0], denominator: [1, 1, 0, 0], design: design)
+        #expect(p.degreesOfFreedom == 0 && p.value == 0.5 && p.lower.isNaN)
     }
 
     @Test("the logit interval back-transformed, and the unweighted design")
     func intervalAndUnweighted() {
-        let (lower, upper) = Estimator.logitInterval(0.2, 0.04)
+        let (lower, upper) = Estimator.logitInterval(0.2, 0.04, 1.959964)
         // logit(0.2) = −1.386294; half-width 1.959964 × 0.04 / 0.16 = 0.489991.
         #expect(abs(lower - 1 / (1 + exp(1.386294361 + 0.48999100))) < 1e-8)
         #expect(abs(upper - 1 / (1 + exp(1.386294361 - 0.48999100))) < 1e-8)

@@ -96,12 +96,15 @@ struct BriefingTruthTests {
         let run = try Self.run.get()
         let folder = NSTemporaryDirectory() + "ukpanel-out-" + UUID().uuidString
         let files = try run.report.write(to: folder)
-        #expect(files.map { ($0 as NSString).lastPathComponent } == ["estimates.csv", "report.md", "figure1.svg"])
+        #expect(
+            files.map { ($0 as NSString).lastPathComponent } == [
+                "estimates.csv", "report.md", "figure1.svg", "figure2.svg", "figure3.svg", "figure4.svg",
+            ])
         let csv = try String(contentsOfFile: folder + "/estimates.csv", encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(
             lines.first
-                == "table,wave_or_period,group,category,estimate,se,ci_low,ci_high,n_unweighted,n_category,weighted_n,weighting"
+                == "table,wave_or_period,group,category,estimate,se,ci_low,ci_high,df,n_unweighted,n_category,weighted_n,weighting,small_cell,synthetic"
         )
         #expect(lines.count == run.report.rows.count + 1)
         let report = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)

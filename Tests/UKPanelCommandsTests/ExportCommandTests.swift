@@ -43,7 +43,7 @@ struct ExportCommandTests {
                 if letter == 'm':
                     assert row['wfhdays'] == '' and row['wfhdays_missing'] == 'not_in_wave'
                 else:
-                    value = r['n_wfhdays']
+                    value = r['n_wkhome']
                     assert (row['wfhdays'], row['wfhdays_missing']) == (('', reasons[value]) if value in reasons else (value, '')), (row['wfhdays'], value)
                 assert '.' not in (row['jbstat'], row['gor'])
             assert '-8' in seen, seen

@@ -46,7 +46,7 @@ struct InspectAndSchemaCommandTests {
         let result = try CommandRunner.run(["schema", "check", "--data", root])
         #expect(result.status == 0)
         #expect(result.stdout.contains("PASSED"))
-        #expect(result.stdout.contains("wfhdays: source {w}_wfhdays"))  // unverified settings are listed
+        #expect(result.stdout.contains("wfhdays: source {w}_wkhome (likely). Public analysis code"))  // settings not confirmed are listed
     }
 
     @Test("schema check fails (exit 1) naming what is missing; --map fixes it")

@@ -13,6 +13,8 @@ public struct UKHLSPanel: Sendable {
     public var bytesRead: [Int: Int]
     /// Discovery's notes.
     public var notes: [String]
+    /// By wave: the variables the schema expects in that wave's file that it lacks.
+    public var gaps: [Int: [VariableGap]] = [:]
     /// The schema the records were decoded with: their design and indicators are its declarations.
     public var schema: Schema
 
@@ -24,23 +26,26 @@ public struct UKHLSPanel: Sendable {
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> UKHLSPanel {
         let waves = download.waves.filter { only?.contains($0.number) ?? true }
-        let results = ParallelResults<([PersonWave], Int)>(count: waves.count)
+        let results = ParallelResults<([PersonWave], Int, [VariableGap])>(count: waves.count)
         DispatchQueue.concurrentPerform(iterations: waves.count) { index in
             results.set(index) {
                 let wave = waves[index]
-                guard let input = download.indresp[wave] else { return ([], 0) }
+                guard let input = download.indresp[wave] else { return ([], 0, []) }
                 var records: [PersonWave] = []
-                let reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
+                var gaps: [VariableGap] = []
+                var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
+                reader.onGaps = { gaps = $0 }
                 let summary = try reader.forEachPerson { records.append($0) }
                 progress?("read \(input.fileName): \(summary.rows) people")
-                return (records, summary.bytes)
+                return (records, summary.bytes, gaps)
             }
         }
         var panel = UKHLSPanel(schema: schema, waves: [:], files: [:], bytesRead: [:], notes: download.notes)
-        for (wave, (records, bytes)) in zip(waves, try results.values()) {
+        for (wave, (records, bytes, gaps)) in zip(waves, try results.values()) {
             panel.waves[wave.number] = records
             panel.files[wave.number] = download.indresp[wave]
             panel.bytesRead[wave.number] = bytes
+            if !gaps.isEmpty { panel.gaps[wave.number] = gaps }
         }
         return panel
     }

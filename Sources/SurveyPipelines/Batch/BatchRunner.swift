@@ -82,6 +82,9 @@ public final class BatchRunner {
                     let progress = self.progress(label)
                     defer { progress.end() }
                     let result = try plan.run(progress: progress, messages: messages)
+                    for warning in result.warnings {
+                        FileHandle.standardError.write(Data("warning: \(step.name): \(warning)\n".utf8))
+                    }
                     let (detail, outputs) = (result.summary, result.outputs)
                     let seconds = Date().timeIntervalSince(started)
                     manifest.steps[step.name] = BatchManifest.Step(
@@ -153,10 +156,13 @@ public final class BatchRunner {
         case .briefing(let unweighted):
             let (download, schema) = try ukhls(data)
             let lfs = (try? self.lfs(data)).flatMap { $0.0.quarters.isEmpty ? nil : (download: $0.0, schema: $0.1) }
-            return ESRCBriefingPipeline(
+            var pipeline = ESRCBriefingPipeline(
                 download: download, schema: schema, lfs: lfs,
                 lfsProblem: job.lfs.isEmpty ? nil : data.lfsProblem ?? "no usable LFS quarterly files",
                 weighted: !unweighted, out: out, syntheticNotice: ukhlsNotice(), options: options)
+            pipeline.dataRoot = job.ukhls
+            pipeline.command = ["ukpanel", "batch", job.path, "(step \(step.name))"]
+            return pipeline
         case .lfsHomeWorking(let unweighted, let range):
             let (download, schema) = try lfs(data)
             return LFSHomeWorkingPipeline(
@@ -189,19 +195,25 @@ public final class BatchRunner {
                 framesFolder: frames, syntheticNotice: lfsNotice(), options: options)
         case .exportPanel(_, let format, let waveText, let vars):
             let (download, schema) = try ukhls(data)
-            return PanelExportPipeline(
+            var pipeline = PanelExportPipeline(
                 download: download, waves: try Self.waves(waveText, in: download),
                 export: try PanelExport(schema: schema, only: vars, format: format), out: out, options: options)
+            pipeline.syntheticNotice = ukhlsNotice()
+            return pipeline
         case .exportTransitions(_, let waveText):
             let (download, schema) = try ukhls(data)
-            return TransitionsExportPipeline(
+            var pipeline = TransitionsExportPipeline(
                 download: download, waves: try Self.waves(waveText, in: download), schema: schema, out: out,
                 options: options)
+            pipeline.syntheticNotice = ukhlsNotice()
+            return pipeline
         case .exportLFS(_, let range, let vars):
             let (download, schema) = try lfs(data)
-            return LFSExportPipeline(
+            var pipeline = LFSExportPipeline(
                 files: try quarterFiles(download, range), export: try LFSExport(schema: schema, only: vars), out: out,
                 options: options)
+            pipeline.syntheticNotice = lfsNotice()
+            return pipeline
         }
     }
 

@@ -16,7 +16,10 @@ public enum ExportFiles {
     }
 
     /// Writes `out` with `body` and the dictionary beside it; returns what `body` returned and both paths.
-    public static func write<Result>(out: String, dictionary: [[String]], body: (CSVWriter) throws -> Result) throws
+    /// For synthetic input (`notice`), the dictionary's last row says so, so the warning travels with the data.
+    public static func write<Result>(
+        out: String, notice: String? = nil, dictionary: [[String]], body: (CSVWriter) throws -> Result
+    ) throws
         -> (
             Result, [String]
         )
@@ -34,6 +37,9 @@ public enum ExportFiles {
             dictionaryTarget = dictionaryFile
             let writer = CSVWriter(sink: dictionaryFile.sink)
             for row in dictionary { try writer.row(row) }
+            if let notice, let width = dictionary.first?.count, width >= 2 {
+                try writer.row(["(data)", notice] + Array(repeating: "", count: width - 2))
+            }
             try writer.flush()
             try target.commit()
             try dictionaryFile.commit()

@@ -9,6 +9,8 @@ public struct PanelExportPipeline: Pipeline {
     public var download: UKHLSDownload
     public var waves: [Wave]
     public var export: PanelExport
+    /// Said in the dictionary when the input is ukpanel's synthetic data.
+    public var syntheticNotice: String?
     public var out: String
     public var options: ReadOptions
 
@@ -28,7 +30,8 @@ public struct PanelExportPipeline: Pipeline {
         let stream = PersonFileStream.ukhls(download: download, waves: waves, schema: export.schema, options: options)
         let labels = try FileLabels(inputs: stream.files.map(\.input), options: options)
         let (s, paths) = try ExportFiles.write(
-            out: out, dictionary: export.dictionary(waves: stream.files.compactMap(\.wave), fileLabels: labels)
+            out: out, notice: syntheticNotice,
+            dictionary: export.dictionary(waves: stream.files.compactMap(\.wave), fileLabels: labels)
         ) {
             writer in
             try export.write(stream, to: writer) { wave, done, total in
@@ -46,6 +49,8 @@ public struct TransitionsExportPipeline: Pipeline {
     public var download: UKHLSDownload
     public var waves: [Wave]
     public var schema: Schema
+    /// Said in the dictionary when the input is ukpanel's synthetic data.
+    public var syntheticNotice: String?
     public var out: String
     public var options: ReadOptions
 
@@ -64,7 +69,8 @@ public struct TransitionsExportPipeline: Pipeline {
     {
         let export = try TransitionsExport(schema: schema)
         let pairs = ConsecutiveWavePairs(download: download, waves: waves, schema: schema, options: options)
-        let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary()) { writer in
+        let (s, paths) = try ExportFiles.write(out: out, notice: syntheticNotice, dictionary: export.dictionary()) {
+            writer in
             try export.write(pairs, to: writer) { wave, done, total in
                 progress.update(consumed: done, total: total, item: "wave \(wave.letter)")
             }
@@ -83,6 +89,8 @@ public struct TransitionsExportPipeline: Pipeline {
 public struct LFSExportPipeline: Pipeline {
     public var files: [LFSDownload.QuarterFile]
     public var export: LFSExport
+    /// Said in the dictionary when the input is ukpanel's synthetic data.
+    public var syntheticNotice: String?
     public var out: String
     public var options: ReadOptions
 
@@ -102,7 +110,9 @@ public struct LFSExportPipeline: Pipeline {
         var caseless = options
         caseless.caseInsensitiveNames = true
         let labels = try FileLabels(inputs: files.map(\.input), options: caseless)
-        let (s, paths) = try ExportFiles.write(out: out, dictionary: export.dictionary(fileLabels: labels)) { writer in
+        let (s, paths) = try ExportFiles.write(
+            out: out, notice: syntheticNotice, dictionary: export.dictionary(fileLabels: labels)
+        ) { writer in
             try export.write(stream, to: writer) { period, done, total in
                 progress.update(consumed: done, total: total, item: period.description)
             }

@@ -20,6 +20,12 @@ public struct ESRCBriefingPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
+    /// How estimates are made (intervals, the small-cell threshold).
+    public var settings = EstimationSettings()
+    /// The data folder (`--data`): the report names files relative to it.
+    public var dataRoot: String?
+    /// The command that runs the pipeline, for `provenance.json`.
+    public var command: [String] = []
 
     /// The waves the briefing reads.
     public static let waveNumbers = Set(8...14)
@@ -57,14 +63,19 @@ public struct ESRCBriefingPipeline: Pipeline {
             try LFSQuarters.load(download: $0.download, schema: $0.schema, options: options, progress: messages)
         }
         let report = try BriefingReport(
-            panel: panel, lfs: quarters, weighted: weighted, syntheticNotice: syntheticNotice)
-        let written = try report.write(to: out)
+            panel: panel, lfs: quarters, weighted: weighted, syntheticNotice: syntheticNotice, dataRoot: dataRoot,
+            settings: settings)
+        var written = try report.write(to: out)
+        written.append(
+            try Provenance(
+                command: command, dataRoot: dataRoot, synthetic: syntheticNotice != nil, settings: settings
+            ).write(to: out, inputs: inputs, outputs: written))
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         var t5 = quarters.map { ", T5 with \($0.periods.count) LFS quarters" } ?? ""
         if quarters == nil, let lfsProblem { t5 = ", no T5 (\(lfsProblem))" }
         return PipelineResult(
             summary: "waves \(waves.map(\.letter).joined(separator: ", "))\(t5) → \(out)/",
-            outputs: written, terminalText: report.terminalText)
+            outputs: written, terminalText: report.terminalText, warnings: report.gaps.map(\.sentence))
     }
 
     /// The LFS quarters for T5: `explicit` (`--lfs`), else LFS files in the UKHLS data at `ukhlsRoot`, else a

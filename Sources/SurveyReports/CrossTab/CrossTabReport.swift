@@ -12,7 +12,7 @@ public struct CrossTabReport: Sendable {
     public let syntheticNotice: String?
 
     /// Estimates every cell of `frames`.
-    public init(frames: CrossTabFrames, syntheticNotice: String? = nil) {
+    public init(frames: CrossTabFrames, syntheticNotice: String? = nil, settings: EstimationSettings = .init()) {
         self.frames = frames
         self.syntheticNotice = syntheticNotice
         let spec = frames.spec
@@ -34,7 +34,7 @@ public struct CrossTabReport: Sendable {
                 }
             }
         }
-        rows = FrameEstimator.run(specs, frames: byName, weighted: spec.weight != nil)
+        rows = FrameEstimator.run(specs, frames: byName, weighted: spec.weight != nil, settings: settings)
     }
 
     /// The row and column codes present in an entry's domain.
@@ -115,6 +115,9 @@ public struct CrossTabReport: Sendable {
     /// Writes `estimates.csv` and `report.md` into `folder`; returns the paths.
     public func write(to folder: String) throws -> [String] {
         try ReportFiles.write(
-            [("estimates.csv", try ReportFiles.csv(rows)), ("report.md", Array(markdown.utf8))], to: folder)
+            [
+                ("estimates.csv", try ReportFiles.csv(rows, synthetic: syntheticNotice != nil)),
+                ("report.md", Array(markdown.utf8)),
+            ], to: folder)
     }
 }

@@ -26,24 +26,46 @@ public struct EstimateSpec: Sendable {
     }
 }
 
+/// How estimates are made and presented, whatever the report.
+public struct EstimationSettings: Sendable, Equatable {
+    /// How the 95% intervals are made (default: as R's `svyciprop(method = "logit")`).
+    public var interval: IntervalMethod
+    /// An estimate resting on fewer unweighted cases than this is a small cell: flagged in
+    /// `estimates.csv`, suppressed in the printed tables, drawn hollow in figures.
+    public var minimumCases: Int
+
+    /// The defaults: logit intervals with the t quantile on the design's degrees of freedom; 30 cases.
+    public init(interval: IntervalMethod = .logit, minimumCases: Int = 30) {
+        self.interval = interval
+        self.minimumCases = minimumCases
+    }
+}
+
 /// One row of the tidy output: a spec and its estimate.
 public struct EstimateRow: Sendable {
     public var spec: EstimateSpec
     public var estimate: Estimate
     public var weighted: Bool
+    /// The smallest number of unweighted cases an estimate may rest on before it is a small cell.
+    public var minimumCases = 30
+
+    /// Whether the estimate rests on fewer than `minimumCases` unweighted cases.
+    public var isSmallCell: Bool { estimate.domainCount < minimumCases }
 
     /// The tidy CSV columns, in order (documented in the README).
     public static let csvHeader = [
-        "table", "wave_or_period", "group", "category", "estimate", "se", "ci_low", "ci_high",
-        "n_unweighted", "n_category", "weighted_n", "weighting",
+        "table", "wave_or_period", "group", "category", "estimate", "se", "ci_low", "ci_high", "df",
+        "n_unweighted", "n_category", "weighted_n", "weighting", "small_cell", "synthetic",
     ]
 
-    public var csvFields: [String] {
+    /// The row's CSV fields; `synthetic` says whether the input was synthetic data.
+    public func csvFields(synthetic: Bool) -> [String] {
         [
             spec.table, spec.period, spec.group, spec.category, Self.number(estimate.value),
             Self.number(estimate.standardError), Self.number(estimate.lower), Self.number(estimate.upper),
-            String(estimate.domainCount), String(estimate.numeratorCount), Self.number(estimate.weightedDomain),
-            weighted ? "weighted" : "unweighted",
+            String(estimate.degreesOfFreedom), String(estimate.domainCount), String(estimate.numeratorCount),
+            Self.number(estimate.weightedDomain), weighted ? "weighted" : "unweighted",
+            isSmallCell ? "true" : "false", synthetic ? "true" : "false",
         ]
     }
 
@@ -59,8 +81,10 @@ public struct EstimateRow: Sendable {
 /// Runs specs against frames.
 public enum FrameEstimator {
     /// The estimate of every spec.
-    public static func run(_ specs: [EstimateSpec], frames: [String: EstimationFrame], weighted: Bool) -> [EstimateRow]
-    {
+    public static func run(
+        _ specs: [EstimateSpec], frames: [String: EstimationFrame], weighted: Bool,
+        settings: EstimationSettings = .init()
+    ) -> [EstimateRow] {
         var designs: [String: SurveyDesign] = [:]
         return specs.compactMap { spec in
             guard let frame = frames[spec.frame] else { return nil }
@@ -69,8 +93,10 @@ public enum FrameEstimator {
             let domain = frame.indicator(spec.domain)
             let numerator = frame.indicator(spec.domain + spec.event)
             return EstimateRow(
-                spec: spec, estimate: Estimator.ratio(numerator: numerator, denominator: domain, design: design),
-                weighted: weighted)
+                spec: spec,
+                estimate: Estimator.ratio(
+                    numerator: numerator, denominator: domain, design: design, interval: settings.interval),
+                weighted: weighted, minimumCases: settings.minimumCases)
         }
     }
 }

@@ -30,12 +30,16 @@ public struct LFSReport: Sendable {
     /// Home-working by quarter, region and class.
     ///
     /// - Throws: `.missingVariable` when the schema does not declare an indicator the tables need.
-    public init(homeWorking quarters: LFSQuarters, weighted: Bool, syntheticNotice: String?) throws(SurveyError) {
+    public init(
+        homeWorking quarters: LFSQuarters, weighted: Bool, syntheticNotice: String?,
+        settings: EstimationSettings = .init()
+    ) throws(SurveyError) {
         let built = try LFSFrames(quarters: quarters, weighted: weighted)
         kind = .homeWorking
         frames = built.frames
         rows = FrameEstimator.run(
-            LFSTables.homeWorking(periods: quarters.periods), frames: built.frames, weighted: weighted)
+            LFSTables.homeWorking(periods: quarters.periods), frames: built.frames, weighted: weighted,
+            settings: settings)
         self.weighted = weighted
         sources = quarters.sources.map { ($0.period.description, $0.file, $0.people) }
         notes = [Self.clusterNote] + quarters.notes + built.exclusions
@@ -44,14 +48,15 @@ public struct LFSReport: Sendable {
 
     /// Quarter-to-quarter transitions from the longitudinal datasets (and linked quarterly files, when given).
     public init(
-        transitions longitudinal: [LFSLongitudinalData], linked: LFSQuarters?, weighted: Bool, syntheticNotice: String?
+        transitions longitudinal: [LFSLongitudinalData], linked: LFSQuarters?, weighted: Bool, syntheticNotice: String?,
+        settings: EstimationSettings = .init()
     ) throws(SurveyError) {
         let built = try LFSFrames(longitudinal: longitudinal, linked: linked, weighted: weighted)
         kind = .transitions
         frames = built.frames
         rows = FrameEstimator.run(
             LFSTables.transitions(longitudinal: longitudinal.map(\.file), linkedPairs: built.linkedPairs?.periods),
-            frames: built.frames, weighted: weighted)
+            frames: built.frames, weighted: weighted, settings: settings)
         self.weighted = weighted
         var sources = longitudinal.map {
             (LFSTables.datasetName($0.file), $0.file.input.description, $0.histories.count)
@@ -189,7 +194,10 @@ public struct LFSReport: Sendable {
     /// Writes estimates.csv and report.md into `folder`, each atomically.
     public func write(to folder: String) throws -> [String] {
         try ReportFiles.write(
-            [("estimates.csv", try ReportFiles.csv(rows)), ("report.md", Array(markdown.utf8))], to: folder)
+            [
+                ("estimates.csv", try ReportFiles.csv(rows, synthetic: syntheticNotice != nil)),
+                ("report.md", Array(markdown.utf8)),
+            ], to: folder)
     }
 
     /// Writes the frames and specs for `scripts/crosscheck-r.R`.

@@ -19,21 +19,20 @@ struct BriefingLayouts {
         return rows
     }
 
-    var figure1: [[String]] {
-        var rows = [["Interview year", "All workers", "n", "High-skilled", "n"]]
-        for year in BriefingTables.figureYears {
-            let p = String(year)
+    /// F1 by interview year (waves pooled): the figure's points.
+    var figure1ByYear: [[String]] {
+        figure1Rows(header: "Interview year", periods: BriefingTables.figureYears.map { String($0) })
+    }
+
+    /// F1 by wave.
+    var figure1ByWave: [[String]] { figure1Rows(header: "Wave", periods: waves.map { "wave \($0)" }) }
+
+    private func figure1Rows(header: String, periods: [String]) -> [[String]] {
+        var rows = [[header, "All workers", "n", "High-skilled", "n"]]
+        for p in periods {
             rows.append([
-                p, index.percent("F1", p, "all workers", "works at home"),
-                index.n("F1", p, "all workers", "works at home"),
-                index.percent("F1", p, "high-skilled", "works at home"),
-                index.n("F1", p, "high-skilled", "works at home"),
-            ])
-        }
-        for wave in waves {
-            let p = "wave \(wave)"
-            rows.append([
-                p, index.percent("F1", p, "all workers", "works at home"),
+                p.hasPrefix("wave ") ? String(p.dropFirst(5)) : p,
+                index.percent("F1", p, "all workers", "works at home"),
                 index.n("F1", p, "all workers", "works at home"),
                 index.percent("F1", p, "high-skilled", "works at home"),
                 index.n("F1", p, "high-skilled", "works at home"),

@@ -19,9 +19,11 @@ struct EstimateIndex {
         rows[Self.key(table, period, group, category)]
     }
 
-    /// `52.6% (0.4)`: the estimate and its standard error in percentage points; `–` when there is none.
+    /// `52.6% (0.4)`: the estimate and its standard error in percentage points; `–` when there is none;
+    /// `n<30` in place of an estimate resting on fewer unweighted cases than its threshold (a small cell).
     func percent(_ table: String, _ period: String, _ group: String, _ category: String) -> String {
         guard let r = row(table, period, group, category), r.estimate.value.isFinite else { return "–" }
+        if r.isSmallCell { return "n<\(r.minimumCases)" }
         return String(format: "%.1f%% (%.1f)", 100 * r.estimate.value, 100 * r.estimate.standardError)
     }
 

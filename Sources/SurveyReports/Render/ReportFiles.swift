@@ -6,12 +6,25 @@ import SurveyPanel
 /// with their specs for `scripts/crosscheck-r.R`. Every file is written to a
 /// temporary name and renamed, so a failed run leaves the previous outputs.
 public enum ReportFiles {
+    /// How a report names `input`: relative to `root` (the folder given as `--data`) when it is
+    /// inside it, else as given; never an absolute path of the machine that made the report
+    /// when the data are under the root.
+    public static func relative(_ input: DataInput, to root: String?) -> String {
+        guard var root, !root.isEmpty else { return input.description }
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        let prefix = root == "/" ? "/" : root + "/"
+        guard input.path.hasPrefix(prefix) else { return input.description }
+        var relative = input
+        relative.path = String(input.path.dropFirst(prefix.count))
+        return relative.description
+    }
+
     /// The tidy CSV text: a header and one row per estimate.
-    public static func csv(_ rows: [EstimateRow]) throws -> [UInt8] {
+    public static func csv(_ rows: [EstimateRow], synthetic: Bool) throws -> [UInt8] {
         let sink = BytesSink()
         let writer = CSVWriter(sink: sink)
         try writer.row(EstimateRow.csvHeader)
-        for row in rows { try writer.row(row.csvFields) }
+        for row in rows { try writer.row(row.csvFields(synthetic: synthetic)) }
         try writer.finish()
         return sink.bytes
     }
@@ -49,14 +62,18 @@ public enum ReportFiles {
         }
         let file = try AtomicOutputFile(path: folder + "/specs.csv")
         let writer = CSVWriter(sink: file.sink)
-        try writer.row(["table", "period", "group", "category", "frame", "domain", "event", "estimate", "se", "n"])
+        try writer.row([
+            "table", "period", "group", "category", "frame", "domain", "event", "estimate", "se", "n", "ci_low",
+            "ci_high", "df",
+        ])
         for row in rows {
             let s = row.spec
             try writer.row([
                 s.table, s.period, s.group, s.category, s.frame,
                 s.domain.map(\.description).joined(separator: "&"), s.event.map(\.description).joined(separator: "&"),
                 String(format: "%.17g", row.estimate.value), String(format: "%.17g", row.estimate.standardError),
-                String(row.estimate.domainCount),
+                String(row.estimate.domainCount), String(format: "%.17g", row.estimate.lower),
+                String(format: "%.17g", row.estimate.upper), String(row.estimate.degreesOfFreedom),
             ])
         }
         try writer.flush()

@@ -97,6 +97,17 @@ public struct FileLayout: Sendable {
         }
     }
 
+    /// The variables the schema expects in this file (they exist in its wave or quarter) that the
+    /// file lacks, with the closest names present in `header`.
+    public func gaps(in header: TableHeader, file: String) -> [VariableGap] {
+        variables.indices.compactMap { i in
+            guard slots[i] == nil, !variables[i].isDerived, let source = sourceNames[i] else { return nil }
+            return VariableGap(
+                variable: variables[i].name, source: source, file: file,
+                closest: ClosestNames.nearest(to: source, in: header.names))
+        }
+    }
+
     /// The first candidate present; a candidate with `?` matches any character there
     /// (several matches: the one ending in the file's vintage, else the last in sorted order).
     static func find(_ candidates: [String], in header: TableHeader, vintage: String?) -> (String, Int)? {

@@ -542,7 +542,7 @@ enum BuiltinSchemas {
             confidence: likely
           wfhdays:
             label: Working at or from home, days a week (the briefing's Table 1)
-            source: "{w}_wfhdays"
+            source: "{w}_wkhome"
             type: code
             codes:
               1: Never
@@ -555,23 +555,30 @@ enum BuiltinSchemas {
               8: Variable
             waves: 14-
             required: false
-            confidence: unverified
+            confidence: likely
             note: >-
-              The name and codes of the wave-14 days-a-week item are not published where we could
-              check them. Point this at the real variable with --map wfhdays=NAME or a --schema file.
+              Public analysis code reads n_wkhome from the wave-14 Stata file, drops code 8 as
+              "Variable" and counts codes 3 and above as "at least one day a week", which fits the
+              briefing's eight categories in this order (code 8 attested, 1-7 inferred). Not seen
+              before wave 14. If your files name it otherwise: --map wfhdays=NAME.
           origadd:
             label: Still at the address of the last interview (2 = moved)
             source: "{w}_origadd"
             type: code
             codes: {1: same address, 2: moved}
             required: false
-            confidence: likely
+            confidence: confirmed
+            note: >-
+              Innovation Panel questionnaire: 1 interviewed at this address last time, 2 at a different
+              address; public code uses origadd == 2 as "moved", for people interviewed last wave.
           addrmov:
             label: Moved address since last wave (derived)
             source: "{w}_addrmov_dv"
             type: code
+            codes: {1: moved, 2: did not move}
             required: false
-            confidence: unverified
+            confidence: confirmed
+            note: Two independent public scripts read 1 as moved since the last wave and 2 as not moved.
           distmov:
             label: Distance moved since last wave, km (derived)
             source: "{w}_distmov_dv"
@@ -633,6 +640,7 @@ enum BuiltinSchemas {
             type: number
             required: false
             confidence: confirmed
+            note: Waves 8-14, including n_indinus_lw (the wave readers of STAPM's ukhlsclean).
           strata:
             label: Sample design stratum
             source: "{w}_strata"

@@ -18,6 +18,9 @@ public struct RecordReader {
     public var options: ReadOptions
     /// Progress callback: (file bytes consumed, file size).
     public var onProgress: ((Int, Int?) -> Void)?
+    /// Called once the header is resolved, before any row: the variables the schema expects in
+    /// this file that it lacks (optional ones; a required one is an error), with the closest names.
+    public var onGaps: (([VariableGap]) -> Void)?
 
     /// A reader of `input`, the `role` file of `wave` (by default the person file the schema declares).
     public init(
@@ -74,6 +77,7 @@ public struct RecordReader {
             let resolved = try FileLayout(
                 schema: schema, role: role, context: context, wave: wave, header: header, file: file)
             layout = resolved
+            onGaps?(resolved.gaps(in: header, file: file))
             values.reserveCapacity(resolved.variables.count)
             return resolved.projection
         }) { row in
