@@ -97,6 +97,7 @@ struct LFSHomeWorkingCommand: ParsableCommand {
     @OptionGroup var lfs: LFSDataOptions
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var estimation: EstimationOptions
 
     func run() throws {
         let schema = try schemaOptions.load("lfs")
@@ -110,10 +111,12 @@ struct LFSHomeWorkingCommand: ParsableCommand {
                     "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
             )
         }
-        let pipeline = LFSHomeWorkingPipeline(
+        var pipeline = LFSHomeWorkingPipeline(
             download: download, files: download.quarters(within: range),
             schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.homeWorking), framesFolder: lfs.frames,
             syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
+        pipeline.settings = estimation.settings
+        pipeline.command = CommandLine.arguments
         try runTables(pipeline, label: "lfs-wfh", reading: reading)
     }
 }
@@ -134,6 +137,7 @@ struct LFSTransitionsCommand: ParsableCommand {
     @OptionGroup var lfs: LFSDataOptions
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var estimation: EstimationOptions
 
     @Flag(name: .long, help: "Also link consecutive quarterly files by CASENOP (unverified for end-user files).")
     var linkQuarters = false
@@ -151,11 +155,13 @@ struct LFSTransitionsCommand: ParsableCommand {
                     "no LFS longitudinal datasets (lgwtYY_5q_…_eul.tab) in \(roots.joined(separator: ", ")); give --link-quarters to link quarterly files instead"
             )
         }
-        let pipeline = LFSTransitionsPipeline(
+        var pipeline = LFSTransitionsPipeline(
             download: download, longitudinal: files,
             linkedFiles: linkQuarters ? download.quarters(within: range) : nil,
             schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.transitions), framesFolder: lfs.frames,
             syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
+        pipeline.settings = estimation.settings
+        pipeline.command = CommandLine.arguments
         try runTables(pipeline, label: "lfs-transitions", reading: reading)
     }
 }

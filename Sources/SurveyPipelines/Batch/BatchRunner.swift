@@ -149,6 +149,9 @@ public final class BatchRunner {
 
     func folder(_ step: BatchJob.Step) -> String { job.output + "/" + step.output }
 
+    /// What made a step's outputs, for its `provenance.json`.
+    func command(_ step: BatchJob.Step) -> [String] { ["ukpanel", "batch", job.path, "(step \(step.name))"] }
+
     /// The pipeline of `step`: the same one its command runs, one line per kind of work.
     func plan(_ step: BatchJob.Step, data: BatchData) throws -> any Pipeline {
         let (out, options) = (folder(step), self.options)
@@ -161,13 +164,15 @@ public final class BatchRunner {
                 lfsProblem: job.lfs.isEmpty ? nil : data.lfsProblem ?? "no usable LFS quarterly files",
                 weighted: !unweighted, out: out, syntheticNotice: ukhlsNotice(), options: options)
             pipeline.dataRoot = job.ukhls
-            pipeline.command = ["ukpanel", "batch", job.path, "(step \(step.name))"]
+            pipeline.command = command(step)
             return pipeline
         case .lfsHomeWorking(let unweighted, let range):
             let (download, schema) = try lfs(data)
-            return LFSHomeWorkingPipeline(
+            var pipeline = LFSHomeWorkingPipeline(
                 download: download, files: try quarterFiles(download, range), schema: schema, weighted: !unweighted,
                 out: out, syntheticNotice: lfsNotice(), options: options)
+            pipeline.command = command(step)
+            return pipeline
         case .lfsTransitions(let unweighted, let link, let range):
             let (download, schema) = try lfs(data)
             let longitudinal = download.longitudinal(within: try Self.bounds(range))
@@ -177,22 +182,28 @@ public final class BatchRunner {
                     reason:
                         "no LFS longitudinal datasets (lgwtYY_5q_…); set link-quarters: true to link quarterly files")
             }
-            return LFSTransitionsPipeline(
+            var pipeline = LFSTransitionsPipeline(
                 download: download, longitudinal: longitudinal,
                 linkedFiles: link ? try quarterFiles(download, range) : nil,
                 schema: schema, weighted: !unweighted, out: out, syntheticNotice: lfsNotice(), options: options)
+            pipeline.command = command(step)
+            return pipeline
         case .crossTab(let spec, let waveText, let range):
             let frames = framesFolder.map { $0 + "/" + step.output }
             if spec.survey == .ukhls {
                 let (download, schema) = try ukhls(data)
-                return try CrossTabPipeline(
+                var pipeline = try CrossTabPipeline(
                     spec: spec, source: .ukhls(download, waves: try Self.waves(waveText, in: download)), schema: schema,
                     out: out, framesFolder: frames, syntheticNotice: ukhlsNotice(), options: options)
+                pipeline.command = command(step)
+                return pipeline
             }
             let (download, schema) = try lfs(data)
-            return try CrossTabPipeline(
+            var pipeline = try CrossTabPipeline(
                 spec: spec, source: .lfs(try quarterFiles(download, range)), schema: schema, out: out,
                 framesFolder: frames, syntheticNotice: lfsNotice(), options: options)
+            pipeline.command = command(step)
+            return pipeline
         case .exportPanel(_, let format, let waveText, let vars):
             let (download, schema) = try ukhls(data)
             var pipeline = PanelExportPipeline(

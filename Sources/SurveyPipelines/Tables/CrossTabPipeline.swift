@@ -19,6 +19,10 @@ public struct CrossTabPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
+    /// How estimates are made (intervals, the small-cell threshold).
+    public var settings = EstimationSettings()
+    /// The command that runs the pipeline, for `provenance.json`.
+    public var command: [String] = []
 
     /// A cross-tab; its variables are checked against `schema` now, before anything is read.
     ///
@@ -61,8 +65,11 @@ public struct CrossTabPipeline: Pipeline {
             frames = try CrossTabFrames(spec: spec, schema: schema, files: files, options: options, onProgress: report)
             read = "\(files.count) quarters (\(LFSDownload.span(files)))"
         }
-        let table = CrossTabReport(frames: frames, syntheticNotice: syntheticNotice)
-        let written = try table.write(to: out)
+        let table = CrossTabReport(frames: frames, syntheticNotice: syntheticNotice, settings: settings)
+        var written = try table.write(to: out)
+        written.append(
+            try Provenance(command: command, dataRoot: nil, synthetic: syntheticNotice != nil, settings: settings)
+                .write(to: out, inputs: inputs, outputs: written))
         if let framesFolder { try table.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(table.rows.count) estimates, \(read) → \(out)/", outputs: written,

@@ -17,6 +17,10 @@ public struct LFSHomeWorkingPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
+    /// How estimates are made (intervals, the small-cell threshold).
+    public var settings = EstimationSettings()
+    /// The command that runs the pipeline, for `provenance.json`.
+    public var command: [String] = []
 
     public init(
         download: LFSDownload, files: [LFSDownload.QuarterFile], schema: Schema, weighted: Bool, out: String,
@@ -43,8 +47,12 @@ public struct LFSHomeWorkingPipeline: Pipeline {
         let quarters = try LFSQuarters.load(download: chosen, schema: schema, options: options, progress: messages)
         messages(
             String(format: "read %d quarters in %.1f s", quarters.quarters.count, Date().timeIntervalSince(started)))
-        let report = try LFSReport(homeWorking: quarters, weighted: weighted, syntheticNotice: syntheticNotice)
-        let written = try report.write(to: out)
+        let report = try LFSReport(
+            homeWorking: quarters, weighted: weighted, syntheticNotice: syntheticNotice, settings: settings)
+        var written = try report.write(to: out)
+        written.append(
+            try Provenance(command: command, dataRoot: nil, synthetic: syntheticNotice != nil, settings: settings)
+                .write(to: out, inputs: inputs, outputs: written))
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(files.count) quarters (\(LFSDownload.span(files))) → \(out)/", outputs: written,
@@ -66,6 +74,10 @@ public struct LFSTransitionsPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
+    /// How estimates are made (intervals, the small-cell threshold).
+    public var settings = EstimationSettings()
+    /// The command that runs the pipeline, for `provenance.json`.
+    public var command: [String] = []
 
     public init(
         download: LFSDownload, longitudinal: [LFSDownload.LongitudinalFile], linkedFiles: [LFSDownload.QuarterFile]?,
@@ -106,8 +118,12 @@ public struct LFSTransitionsPipeline: Pipeline {
             linked = try LFSQuarters.load(download: chosen, schema: schema, options: options, progress: messages)
         }
         let report = try LFSReport(
-            transitions: read, linked: linked, weighted: weighted, syntheticNotice: syntheticNotice)
-        let written = try report.write(to: out)
+            transitions: read, linked: linked, weighted: weighted, syntheticNotice: syntheticNotice,
+            settings: settings)
+        var written = try report.write(to: out)
+        written.append(
+            try Provenance(command: command, dataRoot: nil, synthetic: syntheticNotice != nil, settings: settings)
+                .write(to: out, inputs: inputs, outputs: written))
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(longitudinal.count) longitudinal datasets → \(out)/", outputs: written,
