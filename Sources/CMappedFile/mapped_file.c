@@ -22,6 +22,7 @@ static struct guarded slots[slot_count];
 static struct sigaction previous;
 static pthread_once_t install_once = PTHREAD_ONCE_INIT;
 static int installed;
+static long page_size; // read once at install: sysconf is not async-signal-safe
 
 static void on_sigbus(int signal, siginfo_t *info, void *context) {
     uintptr_t address = (uintptr_t)info->si_addr;
@@ -29,8 +30,8 @@ static void on_sigbus(int signal, siginfo_t *info, void *context) {
         uintptr_t start = atomic_load(&slots[i].start);
         size_t length = atomic_load(&slots[i].length);
         if (start != 0 && address >= start && address - start < length) {
-            uintptr_t page = address & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
-            void *zero = mmap((void *)page, (size_t)sysconf(_SC_PAGESIZE), PROT_READ,
+            uintptr_t page = address & ~((uintptr_t)page_size - 1);
+            void *zero = mmap((void *)page, (size_t)page_size, PROT_READ,
                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
             if (zero != MAP_FAILED) {
                 atomic_store(&slots[i].faulted, 1);
@@ -56,6 +57,8 @@ static void on_sigbus(int signal, siginfo_t *info, void *context) {
 }
 
 static void install(void) {
+    page_size = sysconf(_SC_PAGESIZE);
+    if (page_size <= 0) return;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_sigaction = on_sigbus;
