@@ -86,7 +86,7 @@ public enum Estimator {
         }
         let se = design.varianceOfTotal(z).squareRoot()
         return Estimate(
-            value: t, standardError: se, lower: t - 1.959964 * se, upper: t + 1.959964 * se,
+            value: t, standardError: se, lower: t - normal975 * se, upper: t + normal975 * se,
             domainCount: design.count, numeratorCount: n, weightedDomain: design.weights.reduce(0, +))
     }
 

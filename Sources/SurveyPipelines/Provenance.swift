@@ -64,3 +64,29 @@ public struct Provenance: Sendable {
         return try ReportFiles.write([("provenance.json", bytes)], to: folder)[0]
     }
 }
+
+/// A pipeline that writes a report into a folder: its estimates follow `settings`, and
+/// `provenance.json` goes beside its outputs.
+public protocol ReportPipeline: Pipeline {
+    /// The folder of the outputs.
+    var out: String { get }
+    /// The notice for synthetic input, when it is.
+    var syntheticNotice: String? { get }
+    /// How estimates are made (intervals, the small-cell threshold).
+    var settings: EstimationSettings { get set }
+    /// The command that runs the pipeline, for `provenance.json`.
+    var command: [String] { get set }
+    /// The data folder the report names files relative to, when there is one.
+    var dataRoot: String? { get }
+}
+
+extension ReportPipeline {
+    public var dataRoot: String? { nil }
+
+    /// `written` and the `provenance.json` written beside it.
+    func addingProvenance(to written: [String]) throws -> [String] {
+        let provenance = Provenance(
+            command: command, dataRoot: dataRoot, synthetic: syntheticNotice != nil, settings: settings)
+        return written + [try provenance.write(to: out, inputs: inputs, outputs: written)]
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SurveyEstimation
+import SurveyPipelines
 import SurveyReports
 
 extension IntervalMethod: ExpressibleByArgument {}
@@ -25,4 +26,10 @@ struct EstimationOptions: ParsableArguments {
     }
 
     var settings: EstimationSettings { EstimationSettings(interval: ci, minimumCases: minN) }
+
+    /// Gives `pipeline` these settings and this process's command line (for its provenance).
+    func apply<P: ReportPipeline>(to pipeline: inout P) {
+        pipeline.settings = settings
+        pipeline.command = CommandLine.arguments
+    }
 }

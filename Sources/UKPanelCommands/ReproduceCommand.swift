@@ -71,9 +71,8 @@ struct ReproduceESRC2025Command: ParsableCommand {
         var pipeline = ESRCBriefingPipeline(
             download: download, schema: schema, lfs: lfsData, weighted: !unweighted, out: out, framesFolder: frames,
             syntheticNotice: SyntheticNotice.find(root: root), options: reading.tableOptions)
-        pipeline.settings = estimation.settings
+        estimation.apply(to: &pipeline)
         pipeline.dataRoot = root
-        pipeline.command = CommandLine.arguments
         try runTables(pipeline, label: "reproduce", reading: reading)
     }
 }

@@ -115,8 +115,7 @@ struct LFSHomeWorkingCommand: ParsableCommand {
             download: download, files: download.quarters(within: range),
             schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.homeWorking), framesFolder: lfs.frames,
             syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
-        pipeline.settings = estimation.settings
-        pipeline.command = CommandLine.arguments
+        estimation.apply(to: &pipeline)
         try runTables(pipeline, label: "lfs-wfh", reading: reading)
     }
 }
@@ -160,8 +159,7 @@ struct LFSTransitionsCommand: ParsableCommand {
             linkedFiles: linkQuarters ? download.quarters(within: range) : nil,
             schema: schema, weighted: !lfs.unweighted, out: lfs.folder(.transitions), framesFolder: lfs.frames,
             syntheticNotice: lfs.syntheticNotice(roots), options: reading.tableOptions)
-        pipeline.settings = estimation.settings
-        pipeline.command = CommandLine.arguments
+        estimation.apply(to: &pipeline)
         try runTables(pipeline, label: "lfs-transitions", reading: reading)
     }
 }

@@ -42,11 +42,8 @@ final class MappedChunks: ChunkSource {
             pending = false
             return UnsafeRawBufferPointer(rebasing: windowBytes[pendingSkip...])
         }
-        try retire()
-        guard file.remaining > 0 else {
-            try file.checkNotShrunk()
-            return nil
-        }
+        try retire()  // checks the file still holds what was read
+        guard file.remaining > 0 else { return nil }
         guard let mapping = file.mapNext(windowSize) else {
             throw SurveyError(
                 .ioFailure, file: file.name, byteOffset: windowEnd,

@@ -42,12 +42,7 @@ public final class CSVWriter {
             used += 1
         }
         atRowStart = false
-        var needsQuotes = false
-        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else {
+        guard Self.needsQuotes(bytes) else {
             if let from = bytes.baseAddress { (out + used).copyMemory(from: from, byteCount: bytes.count) }
             used += bytes.count
             return
@@ -66,14 +61,15 @@ public final class CSVWriter {
         used += 1
     }
 
+    /// Whether a field holds a comma, a quote or a line break, and so must be quoted.
+    @inline(__always)
+    static func needsQuotes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// Appends a field's bytes to `out`, quoted (quotes doubled) only when it holds a comma, a quote or a line break.
     static func appendEscaped(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        var needsQuotes = false
-        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes {
+        if !needsQuotes(bytes) {
             out.append(contentsOf: bytes)
             return
         }

@@ -5,7 +5,7 @@ import SurveySchema
 
 /// A user's cross-tab over UKHLS waves or LFS quarters: streams the files into
 /// frames, estimates, and writes estimates.csv and report.md.
-public struct CrossTabPipeline: Pipeline {
+public struct CrossTabPipeline: ReportPipeline {
     /// Where the table's observations come from.
     public enum Source {
         case ukhls(UKHLSDownload, waves: [Wave])
@@ -19,9 +19,7 @@ public struct CrossTabPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
-    /// How estimates are made (intervals, the small-cell threshold).
     public var settings = EstimationSettings()
-    /// The command that runs the pipeline, for `provenance.json`.
     public var command: [String] = []
 
     /// A cross-tab; its variables are checked against `schema` now, before anything is read.
@@ -66,10 +64,7 @@ public struct CrossTabPipeline: Pipeline {
             read = "\(files.count) quarters (\(LFSDownload.span(files)))"
         }
         let table = CrossTabReport(frames: frames, syntheticNotice: syntheticNotice, settings: settings)
-        var written = try table.write(to: out)
-        written.append(
-            try Provenance(command: command, dataRoot: nil, synthetic: syntheticNotice != nil, settings: settings)
-                .write(to: out, inputs: inputs, outputs: written))
+        let written = try addingProvenance(to: table.write(to: out))
         if let framesFolder { try table.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(table.rows.count) estimates, \(read) → \(out)/", outputs: written,

@@ -7,7 +7,7 @@ import SurveySchema
 /// The ESRC briefing from a UKHLS download (and T5 from LFS quarters): reads the
 /// waves, builds the panel and the frames, estimates, and writes estimates.csv,
 /// report.md and figure1.svg. `ukpanel reproduce esrc-2025` and `batch` run this.
-public struct ESRCBriefingPipeline: Pipeline {
+public struct ESRCBriefingPipeline: ReportPipeline {
     public var download: UKHLSDownload
     public var schema: Schema
     /// LFS quarters for T5 and their schema, when there are any.
@@ -20,11 +20,9 @@ public struct ESRCBriefingPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
-    /// How estimates are made (intervals, the small-cell threshold).
     public var settings = EstimationSettings()
     /// The data folder (`--data`): the report names files relative to it.
     public var dataRoot: String?
-    /// The command that runs the pipeline, for `provenance.json`.
     public var command: [String] = []
 
     /// The waves the briefing reads.
@@ -65,11 +63,7 @@ public struct ESRCBriefingPipeline: Pipeline {
         let report = try BriefingReport(
             panel: panel, lfs: quarters, weighted: weighted, syntheticNotice: syntheticNotice, dataRoot: dataRoot,
             settings: settings)
-        var written = try report.write(to: out)
-        written.append(
-            try Provenance(
-                command: command, dataRoot: dataRoot, synthetic: syntheticNotice != nil, settings: settings
-            ).write(to: out, inputs: inputs, outputs: written))
+        let written = try addingProvenance(to: report.write(to: out))
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         var t5 = quarters.map { ", T5 with \($0.periods.count) LFS quarters" } ?? ""
         if quarters == nil, let lfsProblem { t5 = ", no T5 (\(lfsProblem))" }

@@ -7,7 +7,7 @@ import SurveySchema
 
 /// LFS home-working by quarter (`ukpanel tables lfs-wfh` and `batch`'s `lfs-wfh`):
 /// reads the chosen quarterly files, estimates, writes estimates.csv and report.md.
-public struct LFSHomeWorkingPipeline: Pipeline {
+public struct LFSHomeWorkingPipeline: ReportPipeline {
     public var download: LFSDownload
     /// The quarterly files to read (already chosen from `download`).
     public var files: [LFSDownload.QuarterFile]
@@ -17,9 +17,7 @@ public struct LFSHomeWorkingPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
-    /// How estimates are made (intervals, the small-cell threshold).
     public var settings = EstimationSettings()
-    /// The command that runs the pipeline, for `provenance.json`.
     public var command: [String] = []
 
     public init(
@@ -49,10 +47,7 @@ public struct LFSHomeWorkingPipeline: Pipeline {
             String(format: "read %d quarters in %.1f s", quarters.quarters.count, Date().timeIntervalSince(started)))
         let report = try LFSReport(
             homeWorking: quarters, weighted: weighted, syntheticNotice: syntheticNotice, settings: settings)
-        var written = try report.write(to: out)
-        written.append(
-            try Provenance(command: command, dataRoot: nil, synthetic: syntheticNotice != nil, settings: settings)
-                .write(to: out, inputs: inputs, outputs: written))
+        let written = try addingProvenance(to: report.write(to: out))
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(files.count) quarters (\(LFSDownload.span(files))) → \(out)/", outputs: written,
@@ -62,7 +57,7 @@ public struct LFSHomeWorkingPipeline: Pipeline {
 
 /// Quarter-to-quarter transitions from the LFS longitudinal datasets, and linked
 /// quarterly files when asked (`ukpanel tables lfs-transitions` and `batch`).
-public struct LFSTransitionsPipeline: Pipeline {
+public struct LFSTransitionsPipeline: ReportPipeline {
     public var download: LFSDownload
     /// The longitudinal datasets to read.
     public var longitudinal: [LFSDownload.LongitudinalFile]
@@ -74,9 +69,7 @@ public struct LFSTransitionsPipeline: Pipeline {
     public var framesFolder: String?
     public var syntheticNotice: String?
     public var options: ReadOptions
-    /// How estimates are made (intervals, the small-cell threshold).
     public var settings = EstimationSettings()
-    /// The command that runs the pipeline, for `provenance.json`.
     public var command: [String] = []
 
     public init(
@@ -120,10 +113,7 @@ public struct LFSTransitionsPipeline: Pipeline {
         let report = try LFSReport(
             transitions: read, linked: linked, weighted: weighted, syntheticNotice: syntheticNotice,
             settings: settings)
-        var written = try report.write(to: out)
-        written.append(
-            try Provenance(command: command, dataRoot: nil, synthetic: syntheticNotice != nil, settings: settings)
-                .write(to: out, inputs: inputs, outputs: written))
+        let written = try addingProvenance(to: report.write(to: out))
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(longitudinal.count) longitudinal datasets → \(out)/", outputs: written,

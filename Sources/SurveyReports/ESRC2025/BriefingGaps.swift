@@ -6,8 +6,8 @@ import SurveySchema
 /// from a file, or present with no valid value: said on standard error and in the report, in
 /// place of an empty table that explains nothing.
 public struct TableGap: Sendable, Equatable {
-    /// The table (`T1`).
-    public var table: String
+    /// The tables it affects (`T1`; `F1`, `T2`).
+    public var tables: [String]
     /// Whether the table is left empty (otherwise it lacks only some waves).
     public var empty: Bool
     /// The sentence: the table, the harmonised variable, its source name, the file, the
@@ -65,17 +65,15 @@ enum BriefingGaps {
                         gap.closest.isEmpty ? "" : " (closest names present: \(gap.closest.joined(separator: ", ")))"
                     gaps.append(
                         TableGap(
-                            table: need.tables[0], empty: need.emptiesTable,
+                            tables: need.tables, empty: need.emptiesTable,
                             sentence:
                                 "\(subject): the harmonised variable '\(need.variable)' is read from '\(gap.source)', which is not in \(file)\(closest). \(fix)"
                         ))
                 } else if !records.isEmpty, !records.contains(where: need.valid) {
-                    let source =
-                        panel.schema.variable(need.variable)?.sourceName(in: Wave(number: wave) ?? records[0].wave)
-                        ?? need.variable
+                    let source = panel.schema.variable(need.variable)?.sourceName(in: records[0].wave) ?? need.variable
                     gaps.append(
                         TableGap(
-                            table: need.tables[0], empty: need.emptiesTable,
+                            tables: need.tables, empty: need.emptiesTable,
                             sentence:
                                 "\(subject): the harmonised variable '\(need.variable)' is read from '\(source)' in \(file), which holds no valid value for it (all \(records.count) rows are missing codes). \(fix)"
                         ))

@@ -108,7 +108,7 @@ public struct BriefingReport: Sendable {
 
     /// A table for the terminal, or the sentence saying why it is empty; warnings of an incomplete one below it.
     func terminalTable(_ table: String, _ title: String, _ cells: [[String]]) -> String {
-        let mine = gaps.filter { $0.table == table }
+        let mine = gaps.filter { $0.tables.contains(table) }
         if let empty = mine.first(where: \.empty) { return "\(title)\nNOT COMPUTED: \(empty.sentence)" }
         return ([title + "\n" + TextTable.plain(cells)] + mine.map { "WARNING: \($0.sentence)" }).joined(
             separator: "\n")
@@ -116,7 +116,7 @@ public struct BriefingReport: Sendable {
 
     /// A table for report.md, or the sentence saying why it is empty; warnings of an incomplete one above it.
     func markdownTable(_ table: String, _ cells: [[String]]) -> String {
-        let mine = gaps.filter { $0.table == table }
+        let mine = gaps.filter { $0.tables.contains(table) }
         if let empty = mine.first(where: \.empty) { return "> **Not computed.** \(empty.sentence)\n\n" }
         return mine.map { "> **Warning.** \($0.sentence)\n\n" }.joined() + TextTable.markdown(cells) + "\n\n"
     }

@@ -72,7 +72,7 @@ enum DotPlotSVG {
         return min(1, max(0.1, (top * 10).rounded(.up) / 10))
     }
 
-    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func f(_ v: Double) -> String { FigureSVG.f(v) }
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
