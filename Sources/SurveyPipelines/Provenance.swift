@@ -18,10 +18,10 @@ public struct Provenance: Sendable {
     public var dataRoot: String?
     /// Whether the input was ukpanel's synthetic data.
     public var synthetic: Bool
-    /// How the estimates were made.
-    public var settings: EstimationSettings
+    /// How the estimates were made; `nil` for an export, which makes none.
+    public var settings: EstimationSettings?
 
-    public init(command: [String], dataRoot: String?, synthetic: Bool, settings: EstimationSettings = .init()) {
+    public init(command: [String], dataRoot: String?, synthetic: Bool, settings: EstimationSettings? = .init()) {
         self.command = command
         self.dataRoot = dataRoot
         self.synthetic = synthetic
@@ -39,29 +39,34 @@ public struct Provenance: Sendable {
                 "sha256": try SHA256.file(path),
             ])
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "tool": "ukpanel",
             "version": ToolVersion.current,
             "command": command,
             "data_root": dataRoot ?? "",
             "synthetic": synthetic,
-            "intervals": settings.interval == .logit
-                ? "95% logit, t quantile on the design degrees of freedom (as R svyciprop)"
-                : "95% logit, normal quantile",
-            "small_cell_threshold": settings.minimumCases,
             "created": ISO8601DateFormatter().string(from: Date()),
             "inputs": files,
             "outputs": outputs.map { ($0 as NSString).lastPathComponent },
         ]
+        if let settings {
+            object["intervals"] =
+                settings.interval == .logit
+                ? "95% logit, t quantile on the design degrees of freedom (as R svyciprop)"
+                : "95% logit, normal quantile"
+            object["small_cell_threshold"] = settings.minimumCases
+        }
         let data = try JSONSerialization.data(
             withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return Array(data) + [0x0A]
     }
 
-    /// Writes `provenance.json` into `folder` (atomically); returns its path.
-    public func write(to folder: String, inputs: [DataInput], outputs: [String]) throws -> String {
+    /// Writes `name` (by default `provenance.json`) into `folder` (atomically); returns its path.
+    public func write(
+        to folder: String, name: String = "provenance.json", inputs: [DataInput], outputs: [String]
+    ) throws -> String {
         let bytes = try json(inputs: inputs, outputs: outputs)
-        return try ReportFiles.write([("provenance.json", bytes)], to: folder)[0]
+        return try ReportFiles.write([(name, bytes)], to: folder.isEmpty ? "." : folder)[0]
     }
 }
 
@@ -88,5 +93,31 @@ extension ReportPipeline {
         let provenance = Provenance(
             command: command, dataRoot: dataRoot, synthetic: syntheticNotice != nil, settings: settings)
         return written + [try provenance.write(to: out, inputs: inputs, outputs: written)]
+    }
+}
+
+/// A pipeline that writes one export file (and its dictionary): `NAME.provenance.json` goes beside them.
+public protocol ExportPipeline: Pipeline {
+    /// The export file.
+    var out: String { get }
+    /// The notice for synthetic input, when it is.
+    var syntheticNotice: String? { get }
+    /// The command that runs the pipeline, for the provenance file.
+    var command: [String] { get set }
+    /// The data folder the provenance names inputs relative to, when there is one.
+    var dataRoot: String? { get set }
+}
+
+extension ExportPipeline {
+    /// `written` and the provenance file written beside the export.
+    func addingProvenance(to written: [String]) throws -> [String] {
+        let provenance = Provenance(
+            command: command, dataRoot: dataRoot, synthetic: syntheticNotice != nil, settings: nil)
+        let path = ExportFiles.provenancePath(out)
+        let name = (path as NSString).lastPathComponent
+        return written + [
+            try provenance.write(
+                to: (path as NSString).deletingLastPathComponent, name: name, inputs: inputs, outputs: written)
+        ]
     }
 }

@@ -38,7 +38,10 @@ struct WaveSelection: ParsableArguments {
 }
 
 /// Runs an export pipeline with a progress line, then prints discovery's notes and what it wrote.
-func runExport(_ pipeline: some Pipeline, notes: [String], reading: ReadingOptions) throws {
+func runExport(_ pipeline: some ExportPipeline, root: String?, notes: [String], reading: ReadingOptions) throws {
+    var pipeline = pipeline
+    pipeline.command = CommandLine.arguments
+    pipeline.dataRoot = root
     let result = try runShowingProgress(pipeline, label: "export", reading: reading)
     for note in notes { print("note: \(note)") }
     if let first = result.outputs.first { print("wrote \(first): \(result.summary)") }
@@ -86,7 +89,7 @@ struct ExportPanelCommand: ParsableCommand {
         var pipeline = PanelExportPipeline(
             download: download, waves: waves, export: export, out: out, options: reading.tableOptions)
         pipeline.syntheticNotice = SyntheticNotice.find(root: try dataOptions.root())
-        try runExport(pipeline, notes: download.notes, reading: reading)
+        try runExport(pipeline, root: try dataOptions.root(), notes: download.notes, reading: reading)
     }
 }
 
@@ -117,7 +120,7 @@ struct ExportTransitionsCommand: ParsableCommand {
         var pipeline = TransitionsExportPipeline(
             download: download, waves: waves, schema: schema, out: out, options: reading.tableOptions)
         pipeline.syntheticNotice = SyntheticNotice.find(root: try dataOptions.root())
-        try runExport(pipeline, notes: download.notes, reading: reading)
+        try runExport(pipeline, root: try dataOptions.root(), notes: download.notes, reading: reading)
     }
 }
 
@@ -175,6 +178,6 @@ struct ExportLFSCommand: ParsableCommand {
         let export = try LFSExport(schema: schema, only: variableList(vars))
         var pipeline = LFSExportPipeline(files: files, export: export, out: out, options: reading.tableOptions)
         pipeline.syntheticNotice = roots.lazy.compactMap { SyntheticNotice.find(root: $0, survey: "LFS") }.first
-        try runExport(pipeline, notes: download.notes, reading: reading)
+        try runExport(pipeline, root: roots.count == 1 ? roots[0] : nil, notes: download.notes, reading: reading)
     }
 }

@@ -24,6 +24,9 @@ public struct CrossTabFrames: Sendable {
     public private(set) var notes: [String] = []
     /// The files read, with rows.
     public private(set) var sources: [(label: String, file: String, rows: Int)] = []
+    /// The spec's variables a file lacks or holds no valid value of (a file of period `unit`),
+    /// with the role each plays (`rows`, `columns`, `domain`, `weight`).
+    public private(set) var gaps: [(unit: String, role: String, gap: VariableGap)] = []
 
     static let columns = ["by", "row", "col", "dom"]
 
@@ -140,14 +143,25 @@ public struct CrossTabFrames: Sendable {
         var tally = Tally()
         var frames: [String: Entry] = [:]
         var order: [String] = []
+        var gaps: [(unit: String, role: String, gap: VariableGap)] = []
     }
 
     /// Streams one file into the frame `key` (period label `period`) of `state`. The stratum and PSU are the
     /// schema's declared design; with `by: year`, the year is `fileYear` or else the declared interview year.
     private static func scan(
         _ reader: RecordReader, spec: CrossTabSpec, key: String, period: String, fileYear: Int32?,
-        indicators: [String: IndicatorKey], into state: inout BuildState
+        indicators: [String: IndicatorKey], unit: String, into state: inout BuildState
     ) throws -> Int {
+        var reader = reader
+        var absent: [VariableGap] = []
+        reader.onGaps = { absent = $0 }
+        // The harmonised variables the spec reads, and how many rows hold a valid value of each.
+        let watched: [(role: String, name: String)] =
+            [("rows", spec.rows), ("columns", spec.columns)] + spec.domain.map { ("domain", $0.variable) }
+            + (spec.weight.map { [("weight", $0)] } ?? [])
+        var valid = [Int](repeating: 0, count: watched.count)
+        var watchedPositions: [Int?] = []
+        var layoutSeen: FileLayout?
         // The file's frame, taken out of the dictionary while rows are appended (no copy-on-write per row).
         if state.frames[key] == nil { state.order.append(key) }
         var entry =
@@ -158,7 +172,16 @@ public struct CrossTabFrames: Sendable {
         var slots: FileSlots?
         let summary = try reader.forEachRecord { layout, values, _ in
             let s = slots ?? FileSlots(layout: layout, spec: spec, indicators: indicators)
+            if slots == nil {
+                layoutSeen = layout
+                watchedPositions = watched.map { indicators[$0.name] == nil ? layout.position(of: $0.name) : nil }
+            }
             slots = s
+            for (i, position) in watchedPositions.enumerated() {
+                guard let position else { continue }
+                if case .missing = values[position] { continue }
+                valid[i] += 1
+            }
             let design = layout.design(in: values)
             guard let stratum = design.stratum.value, let psu = design.psu.value else {
                 state.tally.noDesign += 1
@@ -174,6 +197,24 @@ public struct CrossTabFrames: Sendable {
             }
             let row = Row(values: values, indicators: s.usesIndicators ? layout.indicators.evaluate(values) : .init())
             add(row, slots: s, byValue: byValue, stratum: stratum, psu: psu, to: &entry.frame, tally: &state.tally)
+        }
+        if summary.rows > 0 {
+            for (i, w) in watched.enumerated() where valid[i] == 0 && indicators[w.name] == nil {
+                if let gap = absent.first(where: { $0.variable == w.name }) {
+                    state.gaps.append((unit, w.role, gap))
+                } else if let layout = layoutSeen, let position = layout.position(of: w.name),
+                    layout.slots[position] != nil
+                {
+                    let source = layout.sourceNames[position] ?? w.name
+                    state.gaps.append(
+                        (
+                            unit, w.role,
+                            VariableGap(
+                                variable: w.name, source: source, file: reader.input.description, closest: [],
+                                rowsWithoutValue: summary.rows)
+                        ))
+                }
+            }
         }
         return summary.rows
     }
@@ -205,10 +246,12 @@ public struct CrossTabFrames: Sendable {
             }
             let key = Self.frameKey(spec.by, own: "w\(wave.number)")
             let count = try Self.scan(
-                reader, spec: spec, key: key, period: key, fileYear: nil, indicators: indicators, into: &state)
+                reader, spec: spec, key: key, period: key, fileYear: nil, indicators: indicators,
+                unit: "wave \(wave.number)", into: &state)
             sources.append(("wave \(wave.number) (\(wave.letter))", input.description, count))
         }
         finish(frames: state.frames, order: state.order, tally: state.tally)
+        gaps = state.gaps
     }
 
     /// Frames from LFS quarterly files.
@@ -230,10 +273,11 @@ public struct CrossTabFrames: Sendable {
             let count = try Self.scan(
                 reader, spec: spec, key: Self.frameKey(spec.by, own: file.period.fileCode),
                 period: spec.by == .all ? "all" : label, fileYear: spec.by == .year ? Int32(file.period.year) : nil,
-                indicators: indicators, into: &state)
+                indicators: indicators, unit: label, into: &state)
             sources.append((label, file.input.description, count))
         }
         finish(frames: state.frames, order: state.order, tally: state.tally)
+        gaps = state.gaps
     }
 
     /// Adds one observation to `frame`.

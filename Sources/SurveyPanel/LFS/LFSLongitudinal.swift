@@ -53,6 +53,8 @@ public struct LFSLongitudinalData: Sendable {
     public var histories: [LFSHistory]
     /// The schema the histories were decoded with.
     public var schema: Schema
+    /// The variables the schema expects that the file lacks (each quarter's `{q}` name).
+    public var gaps: [VariableGap] = []
 
     /// Reads `file`: each quarter's variables come from the schema's `longitudinal`
     /// role with `{q}` set to the quarter (1…n), all from one pass over the file.
@@ -75,6 +77,7 @@ public struct LFSLongitudinalData: Sendable {
         // One decoding buffer per quarter, reused for every row.
         var buffers: [[HarmonisedValue]] = []
         var histories: [LFSHistory] = []
+        var gaps: [VariableGap] = []
         try reader.read(project: { header in
             var columns: [Int] = []
             for q in 1...max(1, file.quarters) {
@@ -84,6 +87,7 @@ public struct LFSLongitudinalData: Sendable {
                 offsets.append(columns.count)
                 columns += layout.projection.columnIndices
                 layouts.append(layout)
+                gaps += layout.gaps(in: header, file: name)
                 fields.append(RecordFields(layout))
                 // The person file's indicators, read from this quarter's long_ variables.
                 programs.append(IndicatorProgram(schema.indicators) { layout.position(of: "long_" + $0) })
@@ -116,6 +120,8 @@ public struct LFSLongitudinalData: Sendable {
             }
             histories.append(LFSHistory(persid: persid, weight: weight, quarters: quarters))
         }
-        return LFSLongitudinalData(file: file, histories: histories, schema: schema)
+        var data = LFSLongitudinalData(file: file, histories: histories, schema: schema)
+        data.gaps = gaps
+        return data
     }
 }

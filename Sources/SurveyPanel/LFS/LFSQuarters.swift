@@ -12,6 +12,8 @@ public struct LFSQuarters: Sendable {
     public var bytesRead: [LFSPeriod: Int]
     /// Notes from discovery.
     public var notes: [String]
+    /// The variables each quarter's file lacks (optional ones the schema expects in that quarter).
+    public var gaps: [LFSPeriod: [VariableGap]] = [:]
     /// The schema the records were decoded with: their design and indicators are its declarations.
     public var schema: Schema
 
@@ -46,23 +48,25 @@ public struct LFSQuarters: Sendable {
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> LFSQuarters {
         let files = download.quarters(within: range)
-        let results = ParallelResults<([LFSPerson], Int)>(count: files.count)
+        let results = ParallelResults<([LFSPerson], Int, [VariableGap])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index) {
                 let file = files[index]
                 var records: [LFSPerson] = []
-                let summary = try reader(schema: schema, file: file, options: options).forEachLFSPerson {
-                    records.append($0)
-                }
+                var gaps: [VariableGap] = []
+                var reader = reader(schema: schema, file: file, options: options)
+                reader.onGaps = { gaps = $0 }
+                let summary = try reader.forEachLFSPerson { records.append($0) }
                 progress?("read \(file.input.fileName): \(summary.rows) people")
-                return (records, summary.bytes)
+                return (records, summary.bytes, gaps)
             }
         }
         var loaded = LFSQuarters(schema: schema, quarters: [:], files: [:], bytesRead: [:], notes: download.notes)
-        for (file, (records, bytes)) in zip(files, try results.values()) {
+        for (file, (records, bytes, gaps)) in zip(files, try results.values()) {
             loaded.quarters[file.period] = records
             loaded.files[file.period] = file
             loaded.bytesRead[file.period] = bytes
+            if !gaps.isEmpty { loaded.gaps[file.period] = gaps }
         }
         return loaded
     }

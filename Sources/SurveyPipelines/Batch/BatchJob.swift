@@ -51,6 +51,8 @@ public struct BatchJob: Sendable {
     /// Schema extension files by survey, and `NAME=SOURCE` mappings by survey.
     var schemaFiles: [String: [String]]
     var mappings: [String: [String]]
+    /// `estimates:` — the intervals and the small-cell threshold of every table step.
+    public var settings = EstimationSettings()
     public var steps: [Step]
 
     /// `samples/../out/batch` → `out/batch`: `.` and `name/..` folded away.
@@ -101,7 +103,8 @@ public struct BatchJob: Sendable {
             throw SurveyError(
                 .invalidJob, file: path, line: nil, reason: "expected a mapping with output:, data:, tables:, exports:")
         }
-        try reader.checkKeys(top, allowed: ["output", "data", "schema", "tables", "exports"], context: "the job")
+        try reader.checkKeys(
+            top, allowed: ["output", "data", "schema", "estimates", "tables", "exports"], context: "the job")
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") || folder.isEmpty ? p : Self.normalised(folder + "/" + p)
@@ -142,6 +145,7 @@ public struct BatchJob: Sendable {
         }
         self.schemaFiles = schemaFiles
         self.mappings = mappings
+        if let node = top["estimates"] { settings = try reader.estimationSettings(node) }
         var steps: [Step] = []
         for node in top["tables"]?.sequence ?? [] { steps.append(try reader.table(node)) }
         for node in top["exports"]?.sequence ?? [] { steps.append(try reader.export(node)) }

@@ -131,6 +131,14 @@ public final class BatchRunner {
     /// The settings that make a step's result what it is: its definition, the schemas, and the format version.
     static func fingerprint(_ step: BatchJob.Step, job: BatchJob) -> String {
         var text = "ukpanel batch 1\n\(step.work)\n"
+        switch step.work {
+        case .briefing, .lfsHomeWorking, .lfsTransitions, .crossTab:
+            // Written only when not the defaults, so outputs made before `estimates:` existed stay current.
+            if job.settings != EstimationSettings() {
+                text += "ci \(job.settings.interval.rawValue), min_n \(job.settings.minimumCases)\n"
+            }
+        case .exportPanel, .exportTransitions, .exportLFS: break
+        }
         for survey in surveys(step.work) { text += BatchData.schemaText(survey, job: job) }
         var digest = SHA256()
         digest.update(Array(text.utf8))
@@ -165,6 +173,7 @@ public final class BatchRunner {
                 weighted: !unweighted, out: out, syntheticNotice: ukhlsNotice(), options: options)
             pipeline.dataRoot = job.ukhls
             pipeline.command = command(step)
+            pipeline.settings = job.settings
             return pipeline
         case .lfsHomeWorking(let unweighted, let range):
             let (download, schema) = try lfs(data)
@@ -172,6 +181,7 @@ public final class BatchRunner {
                 download: download, files: try quarterFiles(download, range), schema: schema, weighted: !unweighted,
                 out: out, syntheticNotice: lfsNotice(), options: options)
             pipeline.command = command(step)
+            pipeline.settings = job.settings
             return pipeline
         case .lfsTransitions(let unweighted, let link, let range):
             let (download, schema) = try lfs(data)
@@ -187,6 +197,7 @@ public final class BatchRunner {
                 linkedFiles: link ? try quarterFiles(download, range) : nil,
                 schema: schema, weighted: !unweighted, out: out, syntheticNotice: lfsNotice(), options: options)
             pipeline.command = command(step)
+            pipeline.settings = job.settings
             return pipeline
         case .crossTab(let spec, let waveText, let range):
             let frames = framesFolder.map { $0 + "/" + step.output }
@@ -196,6 +207,7 @@ public final class BatchRunner {
                     spec: spec, source: .ukhls(download, waves: try Self.waves(waveText, in: download)), schema: schema,
                     out: out, framesFolder: frames, syntheticNotice: ukhlsNotice(), options: options)
                 pipeline.command = command(step)
+                pipeline.settings = job.settings
                 return pipeline
             }
             let (download, schema) = try lfs(data)
@@ -203,6 +215,7 @@ public final class BatchRunner {
                 spec: spec, source: .lfs(try quarterFiles(download, range)), schema: schema, out: out,
                 framesFolder: frames, syntheticNotice: lfsNotice(), options: options)
             pipeline.command = command(step)
+            pipeline.settings = job.settings
             return pipeline
         case .exportPanel(_, let format, let waveText, let vars):
             let (download, schema) = try ukhls(data)
@@ -210,6 +223,8 @@ public final class BatchRunner {
                 download: download, waves: try Self.waves(waveText, in: download),
                 export: try PanelExport(schema: schema, only: vars, format: format), out: out, options: options)
             pipeline.syntheticNotice = ukhlsNotice()
+            pipeline.command = command(step)
+            pipeline.dataRoot = job.ukhls
             return pipeline
         case .exportTransitions(_, let waveText):
             let (download, schema) = try ukhls(data)
@@ -217,6 +232,8 @@ public final class BatchRunner {
                 download: download, waves: try Self.waves(waveText, in: download), schema: schema, out: out,
                 options: options)
             pipeline.syntheticNotice = ukhlsNotice()
+            pipeline.command = command(step)
+            pipeline.dataRoot = job.ukhls
             return pipeline
         case .exportLFS(_, let range, let vars):
             let (download, schema) = try lfs(data)
@@ -224,6 +241,8 @@ public final class BatchRunner {
                 files: try quarterFiles(download, range), export: try LFSExport(schema: schema, only: vars), out: out,
                 options: options)
             pipeline.syntheticNotice = lfsNotice()
+            pipeline.command = command(step)
+            pipeline.dataRoot = job.lfs.count == 1 ? job.lfs[0] : nil
             return pipeline
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyEstimation
 import SurveyFiles
 import SurveyPanel
 import SurveyReports
@@ -42,6 +43,26 @@ struct JobNodeReader {
         guard let node else { return false }
         guard let b = node.bool else { throw error(node, "\(context): expects true or false") }
         return b
+    }
+
+    /// `estimates: {ci: logit|normal, min_n: N}`.
+    func estimationSettings(_ node: Node) throws -> EstimationSettings {
+        guard let m = node.mapping else { throw error(node, "estimates: expects ci: and/or min_n:") }
+        try checkKeys(m, allowed: ["ci", "min_n"], context: "estimates")
+        var settings = EstimationSettings()
+        if let ci = m["ci"] {
+            guard let text = ci.string, let method = IntervalMethod(rawValue: text) else {
+                throw error(ci, "estimates: ci: expects logit or normal")
+            }
+            settings.interval = method
+        }
+        if let n = m["min_n"] {
+            guard let value = n.int, value >= 0 else {
+                throw error(n, "estimates: min_n: expects a whole number of cases, 0 or more")
+            }
+            settings.minimumCases = value
+        }
+        return settings
     }
 
     func quarters(_ m: Node.Mapping) throws -> BatchJob.QuarterRange {

@@ -6,13 +6,19 @@ import SurveyFiles
 /// files as they were. Every export pipeline writes through it.
 public enum ExportFiles {
     /// `out/panel.csv` → `out/panel.dictionary.csv` (also for `.csv.gz`).
-    public static func dictionaryPath(_ out: String) -> String {
+    public static func dictionaryPath(_ out: String) -> String { stem(out) + ".dictionary.csv" }
+
+    /// `out/panel.csv` → `out/panel.provenance.json` (also for `.csv.gz`).
+    public static func provenancePath(_ out: String) -> String { stem(out) + ".provenance.json" }
+
+    /// The export's path without its extension.
+    static func stem(_ out: String) -> String {
         var stem = out
         for suffix in [".csv.gz", ".csv", ".gz"] where stem.hasSuffix(suffix) {
             stem.removeLast(suffix.count)
             break
         }
-        return stem + ".dictionary.csv"
+        return stem
     }
 
     /// Writes `out` with `body` and the dictionary beside it; returns what `body` returned and both paths.

@@ -5,7 +5,7 @@ import SurveySchema
 
 /// The harmonised UKHLS panel as tidy CSV, long or wide, with its dictionary
 /// (`ukpanel export panel` and `batch`'s panel exports).
-public struct PanelExportPipeline: Pipeline {
+public struct PanelExportPipeline: ExportPipeline {
     public var download: UKHLSDownload
     public var waves: [Wave]
     public var export: PanelExport
@@ -13,6 +13,8 @@ public struct PanelExportPipeline: Pipeline {
     public var syntheticNotice: String?
     public var out: String
     public var options: ReadOptions
+    public var command: [String] = []
+    public var dataRoot: String?
 
     public init(download: UKHLSDownload, waves: [Wave], export: PanelExport, out: String, options: ReadOptions) {
         self.download = download
@@ -40,12 +42,13 @@ public struct PanelExportPipeline: Pipeline {
         }
         let perWave = waves.map { "\($0.letter) \(s.rowsByWave[$0.number] ?? 0)" }.joined(separator: ", ")
         let unit = export.format == .long ? "person-waves" : "people"
-        return PipelineResult(summary: "\(s.rows) \(unit) (\(perWave)), \(s.columns) columns", outputs: paths)
+        return PipelineResult(
+            summary: "\(s.rows) \(unit) (\(perWave)), \(s.columns) columns", outputs: try addingProvenance(to: paths))
     }
 }
 
 /// Consecutive-wave pairs as tidy CSV (`ukpanel export transitions` and `batch`).
-public struct TransitionsExportPipeline: Pipeline {
+public struct TransitionsExportPipeline: ExportPipeline {
     public var download: UKHLSDownload
     public var waves: [Wave]
     public var schema: Schema
@@ -53,6 +56,8 @@ public struct TransitionsExportPipeline: Pipeline {
     public var syntheticNotice: String?
     public var out: String
     public var options: ReadOptions
+    public var command: [String] = []
+    public var dataRoot: String?
 
     public init(download: UKHLSDownload, waves: [Wave], schema: Schema, out: String, options: ReadOptions) {
         self.download = download
@@ -81,18 +86,20 @@ public struct TransitionsExportPipeline: Pipeline {
         }
         return PipelineResult(
             summary: "\(s.rows) wave pairs (\(counts.joined(separator: ", "))), \(export.header.count) columns",
-            outputs: paths)
+            outputs: try addingProvenance(to: paths))
     }
 }
 
 /// LFS person-quarters as tidy CSV (`ukpanel export lfs` and `batch`).
-public struct LFSExportPipeline: Pipeline {
+public struct LFSExportPipeline: ExportPipeline {
     public var files: [LFSDownload.QuarterFile]
     public var export: LFSExport
     /// Said in the dictionary when the input is ukpanel's synthetic data.
     public var syntheticNotice: String?
     public var out: String
     public var options: ReadOptions
+    public var command: [String] = []
+    public var dataRoot: String?
 
     public init(files: [LFSDownload.QuarterFile], export: LFSExport, out: String, options: ReadOptions) {
         self.files = files
@@ -122,6 +129,6 @@ public struct LFSExportPipeline: Pipeline {
         return PipelineResult(
             summary:
                 "\(s.rows) person-quarters from \(s.rowsByPeriod.count) quarters (\(first) to \(last)), \(export.header.count) columns",
-            outputs: paths)
+            outputs: try addingProvenance(to: paths))
     }
 }

@@ -51,7 +51,7 @@ public struct LFSHomeWorkingPipeline: ReportPipeline {
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(files.count) quarters (\(LFSDownload.span(files))) → \(out)/", outputs: written,
-            terminalText: report.terminalText)
+            terminalText: report.terminalText, warnings: report.gaps.map(\.sentence))
     }
 }
 
@@ -117,6 +117,6 @@ public struct LFSTransitionsPipeline: ReportPipeline {
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(longitudinal.count) longitudinal datasets → \(out)/", outputs: written,
-            terminalText: report.terminalText)
+            terminalText: report.terminalText, warnings: report.gaps.map(\.sentence))
     }
 }

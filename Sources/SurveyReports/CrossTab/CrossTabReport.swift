@@ -12,6 +12,15 @@ public struct CrossTabReport: Sendable {
     public let syntheticNotice: String?
 
     /// Estimates every cell of `frames`.
+    /// The cross-tab left incomplete by a variable absent from a file or without a valid value.
+    public var gaps: [TableGap] {
+        frames.gaps.map {
+            TableGap(
+                tables: [frames.spec.name], title: "\($0.role): \($0.gap.variable)", empty: false, unit: $0.unit,
+                gap: $0.gap)
+        }
+    }
+
     public init(frames: CrossTabFrames, syntheticNotice: String? = nil, settings: EstimationSettings = .init()) {
         self.frames = frames
         self.syntheticNotice = syntheticNotice
@@ -56,6 +65,7 @@ public struct CrossTabReport: Sendable {
         let spec = frames.spec
         var lines = ["# Cross-tab \(spec.name)", ""]
         if let syntheticNotice { lines += ["> \(syntheticNotice)", ""] }
+        for gap in gaps { lines += ["> **Warning.** \(gap.sentence)", ""] }
         let domain = spec.domain.isEmpty ? "everyone" : spec.domain.map(\.description).joined(separator: " and ")
         lines += [
             "Share of \(spec.survey.rawValue.uppercased()) observations in each category of **\(spec.columns)** (\(frames.columnVariable.label)), by **\(spec.rows)** (\(frames.rowVariable.label)), among \(domain); by \(spec.by.rawValue).",

@@ -2,29 +2,21 @@ import SurveyFiles
 import SurveyPanel
 import SurveySchema
 
-/// A table of a report that is empty or incomplete because a variable it rests on is absent
-/// from a file, or present with no valid value: said on standard error and in the report, in
-/// place of an empty table that explains nothing.
-public struct TableGap: Sendable, Equatable {
-    /// The tables it affects (`T1`; `F1`, `T2`).
-    public var tables: [String]
-    /// Whether the table is left empty (otherwise it lacks only some waves).
-    public var empty: Bool
-    /// The sentence: the table, the harmonised variable, its source name, the file, the
-    /// closest names present and the fix.
-    public var sentence: String
-}
-
 /// The variables each of the briefing's tables rests on, checked against what the panel read.
 enum BriefingGaps {
+    /// A need of the briefing's tables, in the waves it applies to.
     struct Need {
-        var tables: [String]
-        var title: String
-        var variable: String
+        var need: TableNeed<PersonWave>
         var waves: ClosedRange<Int>
-        /// Whether the table is empty without the variable (T1), or only lacks the wave.
-        var emptiesTable: Bool
-        var valid: @Sendable (PersonWave) -> Bool
+
+        init(
+            tables: [String], title: String, variable: String, waves: ClosedRange<Int>, emptiesTable: Bool,
+            valid: @escaping @Sendable (PersonWave) -> Bool
+        ) {
+            need = TableNeed(
+                tables: tables, title: title, variable: variable, emptiesTables: emptiesTable, valid: valid)
+            self.waves = waves
+        }
     }
 
     static let needs: [Need] =
@@ -51,32 +43,22 @@ enum BriefingGaps {
     /// The gaps of `panel` for the briefing; `name` names a file as the report should.
     static func find(in panel: UKHLSPanel, name: (DataInput) -> String) -> [TableGap] {
         var gaps: [TableGap] = []
-        for need in needs {
-            for wave in panel.waves.keys.sorted() where need.waves.contains(wave) {
+        for entry in needs {
+            for wave in panel.waves.keys.sorted() where entry.waves.contains(wave) {
                 guard let records = panel.waves[wave], let input = panel.files[wave] else { continue }
                 let file = name(input)
-                let tables = need.tables.joined(separator: ", ")
-                let subject =
-                    need.emptiesTable
-                    ? "\(tables) (\(need.title)) is empty" : "\(tables) (\(need.title)) leave out wave \(wave)"
-                let fix = "If the file has it under another name, run again with --map \(need.variable)=NAME."
-                if let gap = panel.gaps[wave]?.first(where: { $0.variable == need.variable }) {
-                    let closest =
-                        gap.closest.isEmpty ? "" : " (closest names present: \(gap.closest.joined(separator: ", ")))"
-                    gaps.append(
-                        TableGap(
-                            tables: need.tables, empty: need.emptiesTable,
-                            sentence:
-                                "\(subject): the harmonised variable '\(need.variable)' is read from '\(gap.source)', which is not in \(file)\(closest). \(fix)"
-                        ))
-                } else if !records.isEmpty, !records.contains(where: need.valid) {
-                    let source = panel.schema.variable(need.variable)?.sourceName(in: records[0].wave) ?? need.variable
-                    gaps.append(
-                        TableGap(
-                            tables: need.tables, empty: need.emptiesTable,
-                            sentence:
-                                "\(subject): the harmonised variable '\(need.variable)' is read from '\(source)' in \(file), which holds no valid value for it (all \(records.count) rows are missing codes). \(fix)"
-                        ))
+                let found = (panel.gaps[wave] ?? []).map { gap in
+                    var gap = gap
+                    gap.file = file
+                    return gap
+                }
+                let source = records.first.flatMap {
+                    panel.schema.variable(entry.need.variable)?.sourceName(in: $0.wave)
+                }
+                if let gap = entry.need.gap(
+                    unit: "wave \(wave)", file: file, records: records, gaps: found, source: source)
+                {
+                    gaps.append(gap)
                 }
             }
         }

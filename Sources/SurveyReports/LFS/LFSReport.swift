@@ -23,6 +23,8 @@ public struct LFSReport: Sendable {
     public let notes: [String]
     /// A line saying the input is synthetic, when it is.
     public let syntheticNotice: String?
+    /// Tables left incomplete by a variable absent from a file or without a valid value.
+    public let gaps: [TableGap]
 
     static let clusterNote =
         "The end-user LFS carries no strata or PSUs: standard errors treat households (HSERIALP) as clusters in a single stratum."
@@ -44,6 +46,7 @@ public struct LFSReport: Sendable {
         sources = quarters.sources.map { ($0.period.description, $0.file, $0.people) }
         notes = [Self.clusterNote] + quarters.notes + built.exclusions
         self.syntheticNotice = syntheticNotice
+        gaps = LFSGaps.find(in: quarters)
     }
 
     /// Quarter-to-quarter transitions from the longitudinal datasets (and linked quarterly files, when given).
@@ -74,6 +77,9 @@ public struct LFSReport: Sendable {
         }
         self.notes = notes
         self.syntheticNotice = syntheticNotice
+        var gaps = LFSGaps.find(in: longitudinal)
+        if let linked { gaps += LFSGaps.find(in: linked).filter { $0.tables.contains("the tables") } }
+        self.gaps = gaps
     }
 
     var index: EstimateIndex { EstimateIndex(rows) }
@@ -128,6 +134,7 @@ public struct LFSReport: Sendable {
     var header: String {
         var parts: [String] = []
         if let syntheticNotice { parts.append("NOTE: \(syntheticNotice)") }
+        parts += gaps.map { "Warning. \($0.sentence)" }
         parts.append(
             "Estimates are \(weighted ? "weighted" : "unweighted"); standard errors in brackets, percentage points.")
         return parts.joined(separator: "\n")
@@ -161,6 +168,7 @@ public struct LFSReport: Sendable {
             md = "# Quarter-to-quarter transitions in the Labour Force Survey\n\n"
         }
         if let syntheticNotice { md += "> **\(syntheticNotice)**\n\n" }
+        for gap in gaps { md += "> **Warning.** \(gap.sentence)\n\n" }
         md +=
             "Made by `ukpanel tables \(kind.rawValue)`. Estimates are **\(weighted ? "weighted" : "unweighted")**; each cell gives the percentage and, in brackets, its standard error in percentage points. "
         md += "All estimates, with 95% confidence intervals and unweighted counts, are in `estimates.csv`.\n\n"
