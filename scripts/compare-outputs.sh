@@ -9,7 +9,7 @@
 #
 #   scripts/compare-outputs.sh [--base REF] [--full DATA_DIR]
 #
-#   --base REF   the baseline commit (default: 2c92780, issue 13's outputs)
+#   --base REF   the baseline commit (default: 389e045, issue 13's outputs)
 #   --full DIR   also compare on a full-size synthetic download (ukpanel synth ukhls --scale full)
 #
 # The baseline is built once into bench-data/baseline-REF (never committed); set
@@ -17,7 +17,7 @@
 # is compared without its `finished` and `seconds` fields and the fingerprints (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=2c92780
+base=389e045
 full=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -92,7 +92,7 @@ run_all() {
   fi
   # Printed durations vary from run to run; so do the provenance files' times.
   sed -i -E 's/[0-9]+\.[0-9]+ s\b/N s/g' $o/stdout*.txt
-  find $o -name provenance.json -exec sed -i -E '/"created" :/d; /ukpanel",$/d' {} +
+  find $o -name '*provenance.json' -exec sed -i -E '/"created" :/d; /ukpanel",$/d' {} +
   # Intended since the baseline: the Stata and SPSS readers (issue 12) added two missing reasons,
   # which the data dictionaries list among the reasons a value can be missing.
   find $o -type f -name '*.csv' -exec sed -i 's/, blank, extended_missing, user_missing,/, blank,/' {} +
