@@ -47,7 +47,7 @@ public struct Provenance: Sendable {
             "synthetic": synthetic,
             "created": ISO8601DateFormatter().string(from: Date()),
             "inputs": files,
-            "outputs": outputs.map { ($0 as NSString).lastPathComponent },
+            "outputs": outputs.map { PathNames.lastComponent(of: $0) },
         ]
         if let settings {
             object["intervals"] =
@@ -111,13 +111,12 @@ public protocol ExportPipeline: Pipeline {
 extension ExportPipeline {
     /// `written` and the provenance file written beside the export.
     func addingProvenance(to written: [String]) throws -> [String] {
+        if out == "-" { return written }
         let provenance = Provenance(
             command: command, dataRoot: dataRoot, synthetic: syntheticNotice != nil, settings: nil)
         let path = ExportFiles.provenancePath(out)
-        let name = (path as NSString).lastPathComponent
-        return written + [
-            try provenance.write(
-                to: (path as NSString).deletingLastPathComponent, name: name, inputs: inputs, outputs: written)
-        ]
+        _ = try provenance.write(
+            to: PathNames.folder(of: path), name: PathNames.lastComponent(of: path), inputs: inputs, outputs: written)
+        return written + [path]
     }
 }

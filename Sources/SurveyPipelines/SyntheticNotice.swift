@@ -1,4 +1,5 @@
 import Foundation
+import SurveyFiles
 
 /// The warning every output of ukpanel's synthetic data carries.
 public enum SyntheticNotice {
@@ -8,9 +9,9 @@ public enum SyntheticNotice {
         var folder = root
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), !isFolder.boolValue {
-            folder = (root as NSString).deletingLastPathComponent
+            folder = PathNames.folder(of: root)
         }
-        for candidate in [folder, (folder as NSString).deletingLastPathComponent] where !candidate.isEmpty {
+        for candidate in [folder, PathNames.folder(of: folder)] where !candidate.isEmpty {
             if FileManager.default.fileExists(atPath: candidate + "/truth.json") {
                 return
                     "Synthetic data: made by `ukpanel synth` (\(candidate)/truth.json), not the real \(survey). The numbers show the pipeline works; they are not findings."

@@ -67,7 +67,7 @@ struct ReleaseConversion {
                 let job = jobs[i]
                 let plain = compression == .none ? folder + "/" + job.relative : staging + "/" + job.relative
                 try FileManager.default.createDirectory(
-                    atPath: (plain as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    atPath: PathNames.folder(of: plain), withIntermediateDirectories: true)
                 try TableConversion.convert(
                     DataInput(path: job.tab), to: plain, as: converted,
                     labels: Self.labels(schema: schema, wave: job.wave, spss: format != .dta),
@@ -75,7 +75,7 @@ struct ReleaseConversion {
                 guard compression == .gz else { return plain }
                 let final = folder + "/" + job.relative + ".gz"
                 try FileManager.default.createDirectory(
-                    atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    atPath: PathNames.folder(of: final), withIntermediateDirectories: true)
                 let output = try AtomicOutputFile(path: final)
                 let gzip = try DeflatingSink(downstream: output.sink, format: .gzip)
                 try Self.copy(plain, into: gzip)

@@ -116,7 +116,7 @@ public struct UKHLSSynthesizer {
             },
             jobs: { _, tabFiles in
                 tabFiles.map { path in
-                    let stem = String(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+                    let stem = String((PathNames.lastComponent(of: path) as NSString).deletingPathExtension)
                     let wave = stem.hasSuffix("_indresp") ? Wave(letter: String(stem.prefix(1))) : nil
                     return ReleaseConversion.Job(tab: path, relative: "\(tree)/\(stem).\(format.rawValue)", wave: wave)
                 }

@@ -43,6 +43,13 @@ func runExport(_ pipeline: some ExportPipeline, root: String?, notes: [String], 
     pipeline.command = CommandLine.arguments
     pipeline.dataRoot = root
     let result = try runShowingProgress(pipeline, label: "export", reading: reading)
+    guard pipeline.out != "-" else {
+        // The data went to standard output: what is said about it goes to standard error.
+        var text = notes.map { "note: \($0)\n" }.joined()
+        text += "wrote standard output: \(result.summary) (no dictionary or provenance file with --out -)\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        return
+    }
     for note in notes { print("note: \(note)") }
     if let first = result.outputs.first { print("wrote \(first): \(result.summary)") }
     for path in result.outputs.dropFirst() { print("wrote \(path)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyFiles
 import SurveySchema
 import SurveySynth
 
@@ -81,7 +82,7 @@ struct SynthUKHLSCommand: ParsableCommand {
         options.columns = columns
         options.lastWave = lastWave
         let schema = try schemaOptions.load("ukhls")
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try OutputFolders.create(out)
         let started = Date()
         let summary = try UKHLSSynthesizer(schema: schema, options: options).write(into: out) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -141,7 +142,7 @@ struct SynthLFSCommand: ParsableCommand {
         options.seed = seed
         options.gzip = compress == .gz
         options.format = format
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try OutputFolders.create(out)
         let started = Date()
         let summary = try LFSSynthesizer(schema: try schemaOptions.load("lfs"), options: options).write(into: out)
         for quarter in summary.truth.quarters.keys.sorted() {

@@ -36,6 +36,7 @@ public final class FileByteSource: ByteSource {
             close(fd)
             throw SurveyError(.cannotOpen, file: name, reason: "is a folder, not a file")
         }
+        InputFiles.register(info, path: path)
         let size = Int(info.st_size)
         let range = range ?? 0..<size
         guard range.upperBound <= size else {

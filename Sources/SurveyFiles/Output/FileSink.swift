@@ -32,6 +32,11 @@ public final class FileSink: ByteSink {
         self.init(descriptor: fd, owns: true, name: path)
     }
 
+    /// Writes to `descriptor`, an open file it now owns (closed when the sink goes); errors name `name`.
+    convenience init(adopting descriptor: Int32, name: String) {
+        self.init(descriptor: descriptor, owns: true, name: name)
+    }
+
     private init(descriptor: Int32, owns: Bool, name: String, capacity: Int = 256 << 10) {
         self.descriptor = descriptor
         self.ownsDescriptor = owns

@@ -42,6 +42,14 @@ public struct ZipArchive: Sendable {
         let dataStart =
             entry.localHeaderOffset + 30
             + Int(LittleEndianBytes.uint16(header, 26)) + Int(LittleEndianBytes.uint16(header, 28))
+        // The directory checked the member against the file size; the local header's own lengths are checked here.
+        guard let size = try FileByteSource(path: path).totalBytes, dataStart <= size,
+            entry.compressedSize <= size - dataStart
+        else {
+            throw SurveyError(
+                .corrupt, file: path, byteOffset: entry.localHeaderOffset,
+                reason: "member \(entry.path) runs past the end of the archive (truncated?)")
+        }
         let raw = try FileByteSource(
             path: path, displayName: name, range: dataStart..<(dataStart + entry.compressedSize))
         switch entry.method {

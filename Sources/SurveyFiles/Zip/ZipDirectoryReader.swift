@@ -7,8 +7,18 @@ struct ZipDirectoryReader {
 
     func readEntries() throws(SurveyError) -> [ZipEntry] {
         let (directoryOffset, directorySize, count) = try locateDirectory()
-        guard directoryOffset >= 0, directorySize >= 0, directoryOffset + directorySize <= size else {
-            throw corrupt(at: directoryOffset, "central directory lies outside the file (archive truncated?)")
+        // Checked without overflow: each value may be anything up to 2^63 - 1.
+        guard directoryOffset >= 0, directorySize >= 0, directoryOffset <= size, directorySize <= size - directoryOffset
+        else {
+            throw corrupt(
+                at: min(directoryOffset, size), "central directory lies outside the file (archive truncated?)")
+        }
+        // Every entry takes at least 46 bytes: a count the directory cannot hold is damage, not a size to reserve.
+        guard count >= 0, count <= directorySize / 46 else {
+            throw corrupt(
+                at: directoryOffset,
+                "the end record claims \(count) members, more than a central directory of \(directorySize) bytes can hold"
+            )
         }
         let directory = try file.readExactly(count: directorySize, at: directoryOffset)
         var entries: [ZipEntry] = []
@@ -37,7 +47,9 @@ struct ZipDirectoryReader {
                 localHeaderOffset: Int(LittleEndianBytes.uint32(directory, i + 42)))
             let extra = Array(directory[(i + 46 + nameLength)..<(i + 46 + nameLength + extraLength)])
             try applyZip64Extra(extra, to: &entry, at: directoryOffset + i)
-            guard entry.localHeaderOffset + 30 <= size, entry.localHeaderOffset + entry.compressedSize <= size else {
+            guard entry.localHeaderOffset >= 0, entry.compressedSize >= 0, entry.uncompressedSize >= 0,
+                entry.localHeaderOffset <= size - 30, entry.compressedSize <= size - entry.localHeaderOffset
+            else {
                 throw corrupt(
                     at: directoryOffset + i, "member \(entry.path) lies past the end of the archive (truncated?)")
             }
@@ -74,8 +86,8 @@ struct ZipDirectoryReader {
         // A ZIP64 locator sits just before the classic record.
         let locator = eocd - 20
         if locator >= 0 && LittleEndianBytes.uint32(tail, locator) == 0x0706_4b50 {
-            let recordOffset = Int(LittleEndianBytes.uint64(tail, locator + 8))
-            guard recordOffset >= 0, recordOffset + 56 <= size else {
+            let recordOffset = Int(clamping: LittleEndianBytes.uint64(tail, locator + 8))
+            guard size >= 56, recordOffset <= size - 56 else {
                 throw corrupt(at: tailStart + locator, "ZIP64 locator points outside the file")
             }
             let record = try file.readExactly(count: 56, at: recordOffset)

@@ -105,7 +105,7 @@ public struct BatchJob: Sendable {
         }
         try reader.checkKeys(
             top, allowed: ["output", "data", "schema", "estimates", "tables", "exports"], context: "the job")
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathNames.folder(of: path)
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") || folder.isEmpty ? p : Self.normalised(folder + "/" + p)
         }

@@ -49,7 +49,7 @@ public final class BatchRunner {
 
     /// Runs every step; returns the outcomes, files set aside first.
     public func run() throws -> [Outcome] {
-        try FileManager.default.createDirectory(atPath: job.output, withIntermediateDirectories: true)
+        try OutputFolders.create(job.output)
         let swept = Self.sweepTemporaryFiles(in: job.output)
         if swept > 0 { say("note: removed \(swept) temporary files left by an interrupted run") }
         let data = BatchData(job: job, options: options)
@@ -112,7 +112,7 @@ public final class BatchRunner {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
         var removed = 0
         while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
+            let name = PathNames.lastComponent(of: relative)
             guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
                 let pid = Int32(name[range.upperBound...]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
             else { continue }

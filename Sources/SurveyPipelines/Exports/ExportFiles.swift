@@ -23,6 +23,7 @@ public enum ExportFiles {
 
     /// Writes `out` with `body` and the dictionary beside it; returns what `body` returned and both paths.
     /// For synthetic input (`notice`), the dictionary's last row says so, so the warning travels with the data.
+    /// `out` `-` writes the data to standard output, with no dictionary (nothing is returned as written).
     public static func write<Result>(
         out: String, notice: String? = nil, dictionary: [[String]], body: (CSVWriter) throws -> Result
     ) throws
@@ -30,9 +31,13 @@ public enum ExportFiles {
             Result, [String]
         )
     {
-        let folder = (out as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(
-            atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        if out == "-" {
+            let target = try OutputTarget(path: nil)
+            let result = try body(CSVWriter(sink: target.sink))
+            try target.commit()
+            return (result, [])
+        }
+        try OutputFolders.create(PathNames.folder(of: out))
         let target = try OutputTarget(path: out)
         let dictionaryPath = Self.dictionaryPath(out)
         var dictionaryTarget: OutputTarget?

@@ -89,7 +89,7 @@ public struct ESRCBriefingPipeline: ReportPipeline {
         let inside = LFSDownload(listing: try DownloadListing(root: ukhlsRoot))
         if !inside.quarters.isEmpty { return inside }
         let trimmed = ukhlsRoot.hasSuffix("/") ? String(ukhlsRoot.dropLast()) : ukhlsRoot
-        let parent = (trimmed as NSString).deletingLastPathComponent
+        let parent = PathNames.folder(of: trimmed)
         let beside = (parent.isEmpty ? "." : parent) + "/lfs"
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: beside, isDirectory: &isFolder), isFolder.boolValue else {

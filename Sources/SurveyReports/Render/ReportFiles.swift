@@ -31,7 +31,7 @@ public enum ReportFiles {
 
     /// Writes each (name, bytes) into `folder` atomically; returns the paths written.
     public static func write(_ files: [(name: String, bytes: [UInt8])], to folder: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OutputFolders.create(folder)
         var written: [String] = []
         for (name, bytes) in files {
             let path = folder + "/" + name
@@ -45,7 +45,7 @@ public enum ReportFiles {
 
     /// Writes `frame_<name>.csv` for each frame and `specs.csv` with this run's estimates.
     public static func writeFrames(_ frames: [String: EstimationFrame], rows: [EstimateRow], to folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OutputFolders.create(folder)
         for (name, frame) in frames {
             let file = try AtomicOutputFile(path: "\(folder)/frame_\(name).csv")
             let writer = CSVWriter(sink: file.sink)

@@ -62,7 +62,7 @@ enum LFSFileWriter {
 
     static func open(_ path: String, gzip: Bool) throws -> (AtomicOutputFile, ByteSink) {
         try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: PathNames.folder(of: path), withIntermediateDirectories: true)
         let file = try AtomicOutputFile(path: path)
         return (file, gzip ? try DeflatingSink(downstream: file.sink, format: .gzip) : file.sink)
     }

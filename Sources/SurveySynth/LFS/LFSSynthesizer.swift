@@ -95,7 +95,7 @@ public struct LFSSynthesizer {
             let vintage = b.year >= 2022 ? "22" : "18"
             let path = "\(folder)/UKDA-\(9500 + k)-tab/tab/lgwt\(vintage)_5q_\(a.fileCode)_\(b.fileCode)_eul\(ext)"
             let histories = LFSFileWriter.histories(records, start: start)
-            longitudinal.append(LFSTruth.Longitudinal(file: (path as NSString).lastPathComponent, histories: histories))
+            longitudinal.append(LFSTruth.Longitudinal(file: PathNames.lastComponent(of: path), histories: histories))
             jobs.append(
                 (
                     path,
@@ -139,7 +139,7 @@ public struct LFSSynthesizer {
                         let study =
                             relative.split(separator: "/").first.map { $0.replacingOccurrences(of: "-tab", with: "") }
                             ?? ""
-                        let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+                        let stem = (PathNames.lastComponent(of: relative) as NSString).deletingPathExtension
                         return ReleaseConversion.Job(
                             tab: path,
                             relative:
