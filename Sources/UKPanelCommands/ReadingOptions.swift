@@ -7,6 +7,15 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Stop inflating a file past this many bytes (a decompression-bomb guard). Default 64G.")
     var maxInflatedSize: ByteCount = ByteCount(DecompressionLimits.standard.maxOutputBytes)
 
+    @Option(name: .long, help: "The longest line a tab file may have. Default 16M.")
+    var maxLineSize: ByteCount = ByteCount(ReadOptions().maxLineBytes)
+
+    @Option(name: .long, help: "The longest header line a tab file may have. Default 16M.")
+    var maxHeaderSize: ByteCount = ByteCount(ReadOptions().maxHeaderBytes)
+
+    @Option(name: .long, help: "The most columns a file may have. Default 100000.")
+    var maxColumns: Int = ReadOptions().maxColumns
+
     @Flag(name: .long, help: "No progress on standard error.")
     var quiet = false
 
@@ -18,10 +27,17 @@ struct ReadingOptions: ParsableArguments {
         }
     }
 
+    func validate() throws {
+        guard maxColumns > 0 else { throw ValidationError("--max-columns must be 1 or more (got \(maxColumns))") }
+    }
+
     /// The reader options these flags give.
     var tableOptions: ReadOptions {
         var options = ReadOptions()
         options.limits.maxOutputBytes = maxInflatedSize.bytes
+        options.maxLineBytes = maxLineSize.bytes
+        options.maxHeaderBytes = maxHeaderSize.bytes
+        options.maxColumns = maxColumns
         return options
     }
 }

@@ -45,22 +45,26 @@ public final class DelimitedTableReader: TableReader {
         options.chunkSize = 64 << 10
         let source = try input.open(limits: options.limits)
         let buffer = RawBuffer(byteCount: options.chunkSize)
-        var splitter = LineSplitter()
+        var splitter = LineSplitter(maxFirstLineBytes: options.maxHeaderBytes, maxLineBytes: options.maxLineBytes)
         let name = input.description
         let caseless = options.caseInsensitiveNames
         let delimiter = options.delimiter
+        let maxColumns = options.maxColumns
         while header == nil {
             let n = try source.read(into: buffer.bytes)
             let handle = { (line: UnsafeRawBufferPointer, _: Int, _: Int) throws(SurveyError) in
                 if header == nil {
-                    header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name)
+                    header = try Self.parseHeader(
+                        line, delimiter: delimiter, caseless: caseless, maxColumns: maxColumns, file: name)
                 }
             }
             if n == 0 {
                 try splitter.finish(handle)
+                try Self.check(splitter, file: name)
                 break
             }
             try splitter.feed(UnsafeRawBufferPointer(start: buffer.baseAddress, count: n), handle)
+            try Self.check(splitter, file: name)
         }
         guard let header else {
             throw SurveyError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
@@ -77,16 +81,18 @@ public final class DelimitedTableReader: TableReader {
         project: (TableHeader) throws -> ColumnProjection,
         row: (RowCells) throws -> Void
     ) throws -> TableSummary {
-        var splitter = LineSplitter()
+        var splitter = LineSplitter(maxFirstLineBytes: options.maxHeaderBytes, maxLineBytes: options.maxLineBytes)
         var fields: FieldSplitter?
         var rows = 0
         let name = input.description
         let delimiter = options.delimiter
         let caseless = options.caseInsensitiveNames
+        let maxColumns = options.maxColumns
 
         let handle = { (line: UnsafeRawBufferPointer, number: Int, offset: Int) throws in
             guard let splitterForRows = fields else {
-                let header = try Self.parseHeader(line, delimiter: delimiter, caseless: caseless, file: name)
+                let header = try Self.parseHeader(
+                    line, delimiter: delimiter, caseless: caseless, maxColumns: maxColumns, file: name)
                 fields = FieldSplitter(projection: try project(header), delimiter: delimiter)
                 return
             }
@@ -115,6 +121,7 @@ public final class DelimitedTableReader: TableReader {
             var lastReport = 0
             while let chunk = try chunks.next() {
                 try splitter.feed(chunk, handle)
+                try Self.check(splitter, file: name)
                 if let onProgress, splitter.bytesFed - lastReport >= 16 << 20 {
                     lastReport = splitter.bytesFed
                     let (consumed, total) = chunks.progress
@@ -128,19 +135,44 @@ public final class DelimitedTableReader: TableReader {
                 let n = try source.readFully(into: buffer.bytes)
                 if n == 0 { break }
                 try splitter.feed(UnsafeRawBufferPointer(start: buffer.baseAddress, count: n), handle)
+                try Self.check(splitter, file: name)
                 onProgress?(source.bytesConsumed, source.totalBytes)
             }
         }
         try splitter.finish(handle)
+        try Self.check(splitter, file: name)
         if fields == nil {
             throw SurveyError(.corrupt, file: name, line: 1, reason: "file is empty: no header line")
         }
         return TableSummary(rows: rows, bytes: splitter.bytesFed)
     }
 
+    /// A line over its limit, as an error naming the file, the line and its offset.
+    static func check(_ splitter: LineSplitter, file: String) throws(SurveyError) {
+        guard let (number, offset, limit) = splitter.overlong else { return }
+        let header = number == 1
+        throw SurveyError(
+            .limitExceeded, file: file, line: number, byteOffset: offset,
+            reason: "\(header ? "the header line" : "the line") is longer than \(limit) bytes",
+            hint: header
+                ? "a header this long is not a survey file's; if it is, raise --max-header-size"
+                : "is the file binary, or not split into lines? If the lines are right, raise --max-line-size")
+    }
+
     static func parseHeader(
-        _ line: UnsafeRawBufferPointer, delimiter: UInt8, caseless: Bool, file: String
+        _ line: UnsafeRawBufferPointer, delimiter: UInt8, caseless: Bool, maxColumns: Int = .max, file: String
     ) throws(SurveyError) -> TableHeader {
+        // Counted before any name is made, so a header of millions of columns costs no memory.
+        var columns = 1
+        for byte in line where byte == delimiter {
+            columns += 1
+            if columns > maxColumns {
+                throw SurveyError(
+                    .limitExceeded, file: file, line: 1,
+                    reason: "the header names more than \(maxColumns) columns",
+                    hint: "real survey files have a few thousand; if this one has more, raise --max-columns")
+            }
+        }
         var bytes = line[...]
         // A UTF-8 byte-order mark before the first name is not part of it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

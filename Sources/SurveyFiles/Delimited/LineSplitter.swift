@@ -8,7 +8,8 @@
 ///
 /// A line that spans pieces is copied once into a carry buffer; every other line
 /// is handed out in place. Line numbers are 1-based; byte offsets count from the
-/// start of the (decompressed) stream.
+/// start of the (decompressed) stream. A line longer than its limit is not held: the splitter
+/// stops and records it in `overlong`, which the caller turns into an error.
 public struct LineSplitter {
     private var carry: [UInt8] = []
     private var carryStart = 0
@@ -16,9 +17,33 @@ public struct LineSplitter {
     public private(set) var nextLineNumber = 1
     /// Bytes fed so far.
     public private(set) var bytesFed = 0
+    /// The longest first line (a header) and the longest other line.
+    let maxFirstLineBytes: Int
+    let maxLineBytes: Int
 
-    /// Creates a splitter at the start of a stream.
-    public init() {}
+    /// A line over its limit: its number, the offset of its first byte and the limit. Once set,
+    /// the splitter hands out nothing more.
+    public private(set) var overlong: (number: Int, offset: Int, limit: Int)?
+
+    /// Creates a splitter at the start of a stream, with no limit on line length.
+    public init() {
+        self.init(maxFirstLineBytes: .max, maxLineBytes: .max)
+    }
+
+    /// Creates a splitter whose first line may hold `maxFirstLineBytes` and every other `maxLineBytes`.
+    public init(maxFirstLineBytes: Int, maxLineBytes: Int) {
+        self.maxFirstLineBytes = maxFirstLineBytes
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// Whether a line now `length` bytes long, starting at `offset`, is over its limit (recording it).
+    private mutating func exceeds(_ length: Int, offset: Int) -> Bool {
+        let limit = nextLineNumber == 1 ? maxFirstLineBytes : maxLineBytes
+        guard length > limit else { return false }
+        overlong = (nextLineNumber, offset, limit)
+        carry = []
+        return true
+    }
 
     /// Feeds the next piece; calls `body` with each complete line (without its
     /// line ending), its 1-based number and the offset of its first byte.
@@ -26,7 +51,7 @@ public struct LineSplitter {
         _ chunk: UnsafeRawBufferPointer,
         _ body: (_ line: UnsafeRawBufferPointer, _ number: Int, _ offset: Int) throws(E) -> Void
     ) throws(E) {
-        guard let base = chunk.baseAddress, chunk.count > 0 else { return }
+        guard overlong == nil, let base = chunk.baseAddress, chunk.count > 0 else { return }
         let chunkOffset = bytesFed
         bytesFed += chunk.count
         var start = 0
@@ -34,10 +59,12 @@ public struct LineSplitter {
         if !carry.isEmpty {
             // Finish the line carried over from the previous piece.
             guard let newline = memchr(base, 0x0A, end) else {
+                if exceeds(carry.count + end, offset: carryStart) { return }
                 carry.append(contentsOf: chunk)
                 return
             }
             let length = base.distance(to: UnsafeRawPointer(newline))
+            if exceeds(carry.count + length, offset: carryStart) { return }
             carry.append(contentsOf: UnsafeRawBufferPointer(start: base, count: length))
             let number = nextLineNumber
             nextLineNumber += 1
@@ -49,6 +76,7 @@ public struct LineSplitter {
         while start < end {
             guard let newline = memchr(base + start, 0x0A, end - start) else { break }
             let stop = base.distance(to: UnsafeRawPointer(newline))
+            if exceeds(stop - start, offset: chunkOffset + start) { return }
             let number = nextLineNumber
             nextLineNumber += 1
             try body(
@@ -57,6 +85,7 @@ public struct LineSplitter {
             start = stop + 1
         }
         if start < end {
+            if exceeds(end - start, offset: chunkOffset + start) { return }
             carry.append(contentsOf: UnsafeRawBufferPointer(start: base + start, count: end - start))
             carryStart = chunkOffset + start
         }
@@ -66,7 +95,7 @@ public struct LineSplitter {
     public mutating func finish<E: Error>(
         _ body: (_ line: UnsafeRawBufferPointer, _ number: Int, _ offset: Int) throws(E) -> Void
     ) throws(E) {
-        guard !carry.isEmpty else { return }
+        guard overlong == nil, !carry.isEmpty else { return }
         let number = nextLineNumber
         nextLineNumber += 1
         let offset = carryStart

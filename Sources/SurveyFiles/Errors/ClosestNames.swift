@@ -5,12 +5,14 @@ public enum ClosestNames {
     /// nearest first, ties broken by the order of `candidates`.
     ///
     /// - Complexity: O(*n* · *m*²) for *n* candidates of length about *m*.
+    /// Names are compared by their first `comparedBytes` bytes, so a damaged file's huge
+    /// name costs no more than a real one.
     public static func nearest(to target: String, in candidates: [String], limit: Int = 3) -> [String] {
-        let wanted = Array(target.lowercased().utf8)
+        let wanted = prefix(target)
         var scored: [(distance: Int, index: Int)] = []
         scored.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
-            let name = Array(candidate.lowercased().utf8)
+            let name = prefix(candidate)
             // A name that contains what was asked for (h_jbstat for jbstat) is the best hint of all.
             let distance = name.count > wanted.count && contains(name, wanted) ? 0 : editDistance(wanted, name)
             scored.append((distance, index))
@@ -24,6 +26,14 @@ public enum ClosestNames {
         let near = nearest(to: target, in: candidates)
         guard !near.isEmpty else { return nil }
         return "the closest \(noun) present are \(near.joined(separator: ", "))"
+    }
+
+    /// The bytes compared: real survey names are under 64 bytes.
+    static let comparedBytes = 128
+
+    /// The first `comparedBytes` bytes of `name`, lower-cased (ASCII).
+    static func prefix(_ name: String) -> [UInt8] {
+        name.utf8.prefix(comparedBytes).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

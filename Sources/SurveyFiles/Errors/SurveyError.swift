@@ -15,6 +15,8 @@ public struct SurveyError: Error, Sendable, CustomStringConvertible, Equatable {
         case truncated
         case corrupt
         case decompressionLimit
+        /// A line, a header or a column count over its limit (`ReadOptions`).
+        case limitExceeded
         case unsupported
         case notFound
         case wrongFieldCount

@@ -11,6 +11,13 @@ public struct ReadOptions: Sendable {
     /// Read a plain file (or a stored zip member) of a binary format through a read-only
     /// mapping, decoding in place with no copy (on by default; off reads it into buffers).
     public var mapPlainFiles = true
+    /// The longest data line a delimited file may have (default 16 MiB; a real UKHLS row of
+    /// 1,560 columns is about 10 KB). A longer one is a located error, reached in bounded memory.
+    public var maxLineBytes = 16 << 20
+    /// The longest header line of a delimited file (default 16 MiB).
+    public var maxHeaderBytes = 16 << 20
+    /// The most columns a file may have (default 100,000; real survey files have a few thousand).
+    public var maxColumns = 100_000
     /// The field separator of delimited files (tab).
     public var delimiter: UInt8 = 0x09
     /// Read as this registered format (its `name`) instead of recognising the format from the first bytes.
