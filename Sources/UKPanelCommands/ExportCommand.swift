@@ -43,6 +43,7 @@ func runExport(_ pipeline: some ExportPipeline, root: String?, notes: [String], 
     pipeline.command = CommandLine.arguments
     pipeline.dataRoot = root
     let result = try runShowingProgress(pipeline, label: "export", reading: reading)
+    printWarnings(result.warnings)
     guard pipeline.out != "-" else {
         // The data went to standard output: what is said about it goes to standard error.
         var text = notes.map { "note: \($0)\n" }.joined()

@@ -11,11 +11,13 @@ struct IndicatorTests {
         #expect(
             ukhls.design
                 == SampleDesign(
-                    persons: "indresp", weight: "weight_xs", strata: "strata", psu: "psu", interviewYear: "intdaty",
+                    persons: "indresp", id: ["pidp"], weight: "weight_xs", strata: "strata", psu: "psu",
+                    interviewYear: "intdaty",
                     interviewMonth: "intdatm"))
         #expect(ukhls.indicators.map(\.name) == ["worker", "high_skilled", "works_at_home", "greater_south_east"])
         let lfs = try SchemaLoader.builtin("lfs")
-        #expect(lfs.design == SampleDesign(persons: "lfsp", weight: "weight", psu: "hserial"))
+        #expect(
+            lfs.design == SampleDesign(persons: "lfsp", id: ["hserial", "persno"], weight: "weight", psu: "hserial"))
         #expect(lfs.indicators.map(\.name) == ["worker", "home_based", "mainly_home"])
     }
 

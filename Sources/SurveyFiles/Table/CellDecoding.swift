@@ -110,9 +110,41 @@ public enum CellDecoding {
         return value
     }
 
+    /// An identifier: decimal digits with an optional `-`, no spaces, no fraction, no leading
+    /// zero, not `-0` (`" 5"`, `2.0`, `0x10` and `-0` are not identifiers).
+    ///
+    /// - Returns: `nil` for anything else, or an overflow.
+    @inlinable
+    public static func identifier(_ p: UnsafePointer<UInt8>, count: Int) -> Int? {
+        guard count > 0 else { return nil }
+        var i = 0
+        let negative = p[0] == 0x2D
+        if negative { i = 1 }
+        guard i < count, p[i] != 0x30 || count - i == 1, !(negative && p[i] == 0x30) else { return nil }
+        var value = 0
+        while i < count {
+            let d = p[i] &- 0x30
+            guard d <= 9 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(d))
+            if o1 || o2 { return nil }
+            value = a
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// `strtod` on a decimal number only: digits, one point, a sign and a decimal exponent
+    /// (`strtod` alone would also take `0x10`, `0x1p4`, `inf` and `nan`).
     @usableFromInline
     static func slowDouble(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
         guard count < 64 else { return nil }
+        for i in 0..<count {
+            let c = p[i]
+            guard (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x2B || c == 0x2D || c == 0x65 || c == 0x45 else {
+                return nil
+            }
+        }
         var buffer = [CChar](repeating: 0, count: count + 1)
         for i in 0..<count { buffer[i] = CChar(bitPattern: p[i]) }
         return buffer.withUnsafeBufferPointer { b -> Double? in

@@ -59,6 +59,17 @@ public struct RowCells {
         }
     }
 
+    /// Slot `slot` as an identifier (a person or household id), or `nil`: text must be plain
+    /// decimal digits (`CellDecoding.identifier`); a decoded number must be a whole number.
+    @inlinable
+    public func identifier(_ slot: Int) -> Int? {
+        let cell = cells[slot]
+        if case .bytes = cell.kind {
+            return CellDecoding.identifier(base + cell.first, count: cell.second - cell.first)
+        }
+        return int(slot)
+    }
+
     /// Slot `slot` as a number (integer or decimal), or `nil` when empty, missing or not a number.
     @inlinable
     public func double(_ slot: Int) -> Double? {

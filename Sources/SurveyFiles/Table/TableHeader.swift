@@ -55,6 +55,8 @@ public struct TableHeader: Sendable, Equatable {
     /// The rows the file says it has, when it says (binary formats do; delimited files do not).
     public let declaredRows: Int?
     private let index: [String: Int]
+    /// Every position of each name that occurs more than once (by the lookup key).
+    private let repeated: [String: [Int]]
 
     /// A header over `columns`.
     public init(
@@ -68,11 +70,17 @@ public struct TableHeader: Sendable, Equatable {
         self.caseInsensitive = caseInsensitive
         self.declaredRows = declaredRows
         var index: [String: Int] = [:]
+        var repeated: [String: [Int]] = [:]
         for (i, column) in columns.enumerated() {
             let key = caseInsensitive ? column.name.lowercased() : column.name
-            if index[key] == nil { index[key] = i }
+            if let first = index[key] {
+                repeated[key, default: [first]].append(i)
+            } else {
+                index[key] = i
+            }
         }
         self.index = index
+        self.repeated = repeated
     }
 
     /// A header of untyped, unlabelled columns named `names` (a delimited file's first line).
@@ -86,6 +94,27 @@ public struct TableHeader: Sendable, Equatable {
     /// The column index of `name`, or `nil`.
     public func column(_ name: String) -> Int? {
         index[caseInsensitive ? name.lowercased() : name]
+    }
+
+    /// Every position of `name` when the header has it more than once, else `[]`.
+    public func repeatedPositions(of name: String) -> [Int] {
+        repeated[caseInsensitive ? name.lowercased() : name] ?? []
+    }
+
+    /// The column index of `name`, or `nil`; a name the header holds twice is an error, since
+    /// either column could be the one meant.
+    ///
+    /// - Throws: `.corrupt` naming the variable and each of its (1-based) column positions.
+    public func uniqueColumn(_ name: String, file: String) throws(SurveyError) -> Int? {
+        let positions = repeatedPositions(of: name)
+        guard positions.isEmpty else {
+            throw SurveyError(
+                .corrupt, file: file, line: format == "tab" ? 1 : nil, variable: name,
+                reason:
+                    "the \(format == "tab" ? "header" : "dictionary") names it \(positions.count) times: columns \(positions.map { String($0 + 1) }.joined(separator: " and "))",
+                hint: "ukpanel cannot tell which is meant; fix the file, or rename one of the columns")
+        }
+        return column(name)
     }
 
     /// The value labels of column `index`, when it has any.
@@ -112,7 +141,7 @@ public struct TableHeader: Sendable, Equatable {
         var indices: [Int] = []
         indices.reserveCapacity(wanted.count)
         for name in wanted {
-            guard let i = column(name) else {
+            guard let i = try uniqueColumn(name, file: file) else {
                 throw SurveyError(
                     .missingVariable, file: file, line: format == "tab" ? 1 : nil, variable: name,
                     reason:

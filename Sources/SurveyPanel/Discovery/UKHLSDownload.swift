@@ -21,6 +21,20 @@ public struct UKHLSDownload: Sendable {
     /// The waves found, in order.
     public var waves: [Wave] { indresp.keys.sorted() }
 
+    /// A sentence when waves are missing between the first and the last found (a wave left out of
+    /// a download, or a file misnamed): anything linked across that gap would be wrong or missing.
+    public var waveGap: String? {
+        guard let first = waves.first, let last = waves.last else { return nil }
+        let missing = (first.number...last.number).compactMap { n -> Wave? in
+            guard let wave = Wave(number: n), indresp[wave] == nil else { return nil }
+            return wave
+        }
+        guard !missing.isEmpty else { return nil }
+        let names = missing.map { "\($0.number) (\($0.letter)_indresp)" }.joined(separator: ", ")
+        return
+            "waves \(first.number) to \(last.number) were found but not wave\(missing.count == 1 ? "" : "s") \(names): people are not linked across the gap, and moves and transitions into the wave after it are missing"
+    }
+
     /// Finds the UKHLS files under `root` (a folder, a zip archive, or one file).
     ///
     /// - Throws: `SurveyError` when `root` cannot be read, or holds no UKHLS file at all.
@@ -67,6 +81,7 @@ public struct UKHLSDownload: Sendable {
         self.indresp = indresp.mapValues(\.input)
         self.xwavedat = xwavedat?.input
         self.notes = notes
+        if let gap = waveGap { self.notes.append(gap) }
     }
 
     /// A file found, ranked: loose uncompressed files (0) before gzip (1), before archive members (2, 3).

@@ -43,7 +43,8 @@ public struct PanelExportPipeline: ExportPipeline {
         let perWave = waves.map { "\($0.letter) \(s.rowsByWave[$0.number] ?? 0)" }.joined(separator: ", ")
         let unit = export.format == .long ? "person-waves" : "people"
         return PipelineResult(
-            summary: "\(s.rows) \(unit) (\(perWave)), \(s.columns) columns", outputs: try addingProvenance(to: paths))
+            summary: "\(s.rows) \(unit) (\(perWave)), \(s.columns) columns", outputs: try addingProvenance(to: paths),
+            warnings: download.waveGap.map { [$0] } ?? [])
     }
 }
 
@@ -86,7 +87,7 @@ public struct TransitionsExportPipeline: ExportPipeline {
         }
         return PipelineResult(
             summary: "\(s.rows) wave pairs (\(counts.joined(separator: ", "))), \(export.header.count) columns",
-            outputs: try addingProvenance(to: paths))
+            outputs: try addingProvenance(to: paths), warnings: download.waveGap.map { [$0] } ?? [])
     }
 }
 

@@ -69,7 +69,8 @@ public struct ESRCBriefingPipeline: ReportPipeline {
         if quarters == nil, let lfsProblem { t5 = ", no T5 (\(lfsProblem))" }
         return PipelineResult(
             summary: "waves \(waves.map(\.letter).joined(separator: ", "))\(t5) → \(out)/",
-            outputs: written, terminalText: report.terminalText, warnings: report.gaps.map(\.sentence))
+            outputs: written, terminalText: report.terminalText,
+            warnings: (download.waveGap.map { [$0] } ?? []) + report.gaps.map(\.sentence))
     }
 
     /// The LFS quarters for T5: `explicit` (`--lfs`), else LFS files in the UKHLS data at `ukhlsRoot`, else a

@@ -30,6 +30,13 @@ public struct FileLayout: Sendable {
     /// what decoding a row needs, without copying `variables`.
     private let types: [HarmonisedVariable.ValueType]
     private let absentReasons: [MissingReason]
+    /// The positions of the weights read from the file: the design's weight and any variable
+    /// named `weight…` or `…_weight` (`weight_lw`, `long_weight`).
+    private let weightPositions: [Int]
+
+    /// The range a weight must lie in: zero (out of scope) or from 1e-9 to 1e9. Real weights are
+    /// about 0.01 to 50 (UKHLS) and up to a few thousand (LFS grossing weights).
+    public static let weightRange = 1e-9...1e9
 
     /// Resolves `schema`'s variables of file role `role` against the header of `wave`'s file.
     ///
@@ -61,6 +68,8 @@ public struct FileLayout: Sendable {
                 continue
             }
             if let (name, column) = Self.find(candidates, in: header, vintage: context.values["vintage"]) {
+                // A name the file holds twice: either column could be the one meant.
+                _ = try header.uniqueColumn(name, file: file)
                 names.append(name)
                 slots.append(columns.count)
                 columns.append(column)
@@ -92,6 +101,12 @@ public struct FileLayout: Sendable {
         indicators = isPersons ? IndicatorProgram(schema.indicators) { positions[$0] } : .empty
         designSlots = isPersons ? DesignSlots(schema.design, position: { positions[$0] }) : DesignSlots()
         types = variables.map(\.type)
+        let designWeight = schema.design.weight
+        weightPositions = variables.indices.filter { i in
+            let name = variables[i].name
+            return !variables[i].isDerived && variables[i].type == .number
+                && (name == designWeight || name.hasPrefix("weight") || name.hasSuffix("_weight"))
+        }
         absentReasons = variables.indices.map { i in
             variables[i].isDerived ? .notInFile : names[i] == nil ? .notInWave : .notInFile
         }
@@ -165,6 +180,16 @@ public struct FileLayout: Sendable {
         for derivation in derivations {
             values[derivation.position] = Self.derive(derivation.steps, from: values)
         }
+        for i in weightPositions {
+            guard case .number(let w) = values[i], w != 0, !Self.weightRange.contains(w) else { continue }
+            throw SurveyError(
+                .invalidValue, file: file, line: row.lineNumber, variable: sourceNames[i] ?? variables[i].name,
+                reason:
+                    "weight \(w) is \(w < 0 ? "negative" : "outside 1e-9 to 1e9"): a weight must be zero (out of scope) or in that range",
+                hint:
+                    "is this the weight column? Point '\(variables[i].name)' elsewhere with --map \(variables[i].name)=NAME"
+            )
+        }
     }
 
     /// A derived value: the first step whose source has a value, through its map.
@@ -193,9 +218,11 @@ public struct FileLayout: Sendable {
         if row.isEmpty(slot) { return .missing(.blank) }
         let type = types[index]
         switch type {
-        case .id, .int, .code:
+        case .id:
+            if let v = row.identifier(slot) { return .int(v) }
+        case .int, .code:
             if let v = row.int(slot) {
-                if type != .id, let reason = missingCodes[v] { return .missing(reason) }
+                if let reason = missingCodes[v] { return .missing(reason) }
                 if row.isDeclaredMissing(slot) { return .missing(.userMissing) }
                 return .int(v)
             }

@@ -23,6 +23,7 @@ enum BuiltinSchemas {
         # households are the clusters. The longitudinal datasets carry their own weight.
         design:
           persons: lfsp
+          id: [hserial, persno]     # one row per person in a quarter: a second is an error
           weight: weight
           psu: hserial
 
@@ -324,6 +325,7 @@ enum BuiltinSchemas {
         # take the person file, the default weight, strata, PSU and interview date from here.
         design:
           persons: indresp
+          id: [pidp]                # one row per person in a wave: a second is an error
           weight: weight_xs
           strata: strata
           psu: psu

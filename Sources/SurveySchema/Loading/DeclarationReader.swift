@@ -10,10 +10,11 @@ extension NodeReader {
             throw SurveyError(
                 .invalidSchema, file: origin, line: line(node),
                 reason:
-                    "design: must be a mapping (persons:, weight:, strata:, psu:, interview_year:, interview_month:)")
+                    "design: must be a mapping (persons:, id:, weight:, strata:, psu:, interview_year:, interview_month:)"
+            )
         }
         try checkKeys(
-            mapping, allowed: ["persons", "weight", "strata", "psu", "interview_year", "interview_month"],
+            mapping, allowed: ["persons", "id", "weight", "strata", "psu", "interview_year", "interview_month"],
             variable: nil)
         var design = existing ?? SampleDesign(persons: "")
         func text(_ key: String) -> String?? {
@@ -22,6 +23,15 @@ extension NodeReader {
             return .some(s.isEmpty || s == "none" ? nil : s)
         }
         if let v = text("persons") { design.persons = v ?? "" }
+        if let node = mapping["id"] {
+            let names = node.sequence.map { $0.compactMap(\.string) } ?? node.string.map { [$0] } ?? []
+            guard !names.isEmpty, names.count <= 2 else {
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node),
+                    reason: "design: id: names the one or two variables that identify a person in the person file")
+            }
+            design.id = names
+        }
         if let v = text("weight") { design.weight = v }
         if let v = text("strata") { design.strata = v }
         if let v = text("psu") { design.psu = v }

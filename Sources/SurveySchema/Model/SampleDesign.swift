@@ -5,6 +5,9 @@
 public struct SampleDesign: Sendable, Equatable {
     /// The file role of person records (`indresp`, `lfsp`).
     public var persons: String
+    /// The variables that identify a person in the person file (`pidp`; LFS `hserial`, `persno`):
+    /// a second row with the same values is an error.
+    public var id: [String] = []
     /// The default weight (`weight_xs`), when the survey has one.
     public var weight: String?
     /// The strata, when the survey publishes them (none: one stratum).
@@ -17,10 +20,11 @@ public struct SampleDesign: Sendable, Equatable {
 
     /// A design; only the person file is required.
     public init(
-        persons: String, weight: String? = nil, strata: String? = nil, psu: String? = nil,
+        persons: String, id: [String] = [], weight: String? = nil, strata: String? = nil, psu: String? = nil,
         interviewYear: String? = nil, interviewMonth: String? = nil
     ) {
         self.persons = persons
+        self.id = id
         self.weight = weight
         self.strata = strata
         self.psu = psu
@@ -31,7 +35,8 @@ public struct SampleDesign: Sendable, Equatable {
     /// The declared names by YAML key, in the order the schema writes them.
     var named: [(key: String, name: String?)] {
         [
-            ("weight", weight), ("strata", strata), ("psu", psu), ("interview_year", interviewYear),
+            ("id", id.first), ("id", id.count > 1 ? id[1] : nil), ("weight", weight), ("strata", strata), ("psu", psu),
+            ("interview_year", interviewYear),
             ("interview_month", interviewMonth),
         ]
     }

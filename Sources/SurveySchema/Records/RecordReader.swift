@@ -73,16 +73,19 @@ public struct RecordReader {
         var layout: FileLayout?
         var values: [HarmonisedValue] = []
         let file = input.description
+        var identity = PersonIdentity(schema: schema, role: role)
         return try reader.read(project: { header in
             let resolved = try FileLayout(
                 schema: schema, role: role, context: context, wave: wave, header: header, file: file)
             layout = resolved
+            identity.resolve(in: resolved)
             onGaps?(resolved.gaps(in: header, file: file))
             values.reserveCapacity(resolved.variables.count)
             return resolved.projection
         }) { row in
             guard let layout else { return }
             try layout.decode(row, file: file, into: &values)
+            try identity.check(values, line: row.lineNumber, file: file)
             try body(layout, values, row)
         }
     }
