@@ -109,7 +109,9 @@ for step in manifest.get("steps", {}).values():
     step.pop("seconds", None)
     step.pop("fingerprint", None)
     for i in step.get("inputs", []):
-        i.pop("modified", None)
+        # Times and inodes belong to this copy of the files, not to what was computed.
+        for key in ("modified", "changed", "inode"):
+            i.pop(key, None)
 json.dump(manifest, open(path, "w"), indent=1, sort_keys=True)
 PY
   fi

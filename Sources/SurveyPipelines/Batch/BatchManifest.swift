@@ -10,7 +10,16 @@ public struct BatchManifest: Codable {
         var size: Int
         /// Seconds since 1970.
         var modified: Double
+        /// The inode's status-change time (seconds since 1970; no one can set it back, unlike the
+        /// modification time) and the inode; absent from manifests written before they were kept.
+        var changed: Double?
+        var inode: UInt64?
         var sha256: String
+
+        /// Whether `state` is this record's file as it was: same size, times and inode.
+        func matches(_ state: FileState) -> Bool {
+            size == state.size && modified == state.modified && changed == state.changed && inode == state.inode
+        }
     }
 
     struct Step: Codable {
@@ -61,34 +70,64 @@ final class InputFingerprints {
         }
     }
 
-    /// The file's size and modification time now.
-    static func stat(_ path: String) -> (size: Int, modified: Double)? {
-        guard let a = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = (a[.size] as? NSNumber)?.intValue, let date = a[.modificationDate] as? Date
-        else { return nil }
-        return (size, date.timeIntervalSince1970)
-    }
-
-    /// The record of `path` now, hashing it unless a record with its size and time is known.
+    /// The record of `path` now, hashing it unless a record with its size, times and inode is known.
     func record(_ path: String) throws -> BatchManifest.Input {
-        guard let (size, modified) = Self.stat(path) else {
+        guard let state = FileState(path) else {
             throw SurveyError(.notFound, file: path, reason: "input file is gone")
         }
-        if let k = known[path], k.size == size, k.modified == modified { return k }
-        let record = BatchManifest.Input(path: path, size: size, modified: modified, sha256: try SHA256.file(path))
+        if let k = known[path], k.matches(state) { return k }
+        let record = BatchManifest.Input(
+            path: path, size: state.size, modified: state.modified, changed: state.changed, inode: state.inode,
+            sha256: try SHA256.file(path))
         known[path] = record
         return record
     }
 
-    /// Whether `inputs` are the files `recorded`: same paths and sizes, and the same time or the same checksum.
+    /// Whether `inputs` are the files `recorded`: the same paths, and each either the same size,
+    /// modification time, status-change time and inode, or else the same SHA-256.
     func unchanged(_ inputs: [String], recorded: [BatchManifest.Input]) throws -> Bool {
         guard Set(inputs) == Set(recorded.map(\.path)), inputs.count == recorded.count else { return false }
         for old in recorded {
-            guard let (size, modified) = Self.stat(old.path), size == old.size else { return false }
-            if modified == old.modified { continue }
-            // Touched: the same bytes still count as unchanged.
+            guard let state = FileState(old.path), state.size == old.size else { return false }
+            if old.matches(state) { continue }
+            // Touched or rewritten: the same bytes still count as unchanged.
             guard try record(old.path).sha256 == old.sha256 else { return false }
         }
         return true
+    }
+
+    /// Whether the files read by a step are still the ones recorded before it ran.
+    ///
+    /// - Throws: `.invalidValue` naming the first file whose bytes changed while the step ran.
+    func confirm(_ before: [BatchManifest.Input]) throws {
+        for old in before {
+            guard let state = FileState(old.path), !old.matches(state) else { continue }
+            known[old.path] = nil
+            if state.size == old.size, try record(old.path).sha256 == old.sha256 { continue }
+            throw SurveyError(
+                .invalidValue, file: old.path,
+                reason: "changed while the step read it: its outputs may mix the old file and the new",
+                hint: "run the job again once the file is complete")
+        }
+    }
+}
+
+/// A file's size, times and inode, from `stat`.
+struct FileState {
+    var size: Int
+    var modified: Double
+    var changed: Double
+    var inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        // The modification time as Foundation gives it, as manifests have always recorded it.
+        guard fstatat(AT_FDCWD, path, &info, 0) == 0,
+            let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        else { return nil }
+        size = Int(info.st_size)
+        modified = date.timeIntervalSince1970
+        changed = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
+        inode = UInt64(info.st_ino)
     }
 }

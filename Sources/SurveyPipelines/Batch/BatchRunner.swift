@@ -50,6 +50,8 @@ public final class BatchRunner {
     /// Runs every step; returns the outcomes, files set aside first.
     public func run() throws -> [Outcome] {
         try OutputFolders.create(job.output)
+        let lock = try BatchLock(folder: job.output)
+        defer { lock.release() }
         let swept = Self.sweepTemporaryFiles(in: job.output)
         if swept > 0 { say("note: removed \(swept) temporary files left by an interrupted run") }
         let data = BatchData(job: job, options: options)
@@ -79,16 +81,20 @@ public final class BatchRunner {
                         name: step.name, status: .skipped, detail: "inputs unchanged (\(inputs.count) files)",
                         outputs: record.outputs, seconds: 0)
                 } else {
+                    // Fingerprinted before the step reads them, confirmed after: a file replaced
+                    // during the step fails it rather than being recorded as what was read.
+                    let before = try inputs.map(fingerprints.record)
                     let progress = self.progress(label)
                     defer { progress.end() }
                     let result = try plan.run(progress: progress, messages: messages)
+                    try fingerprints.confirm(before)
                     for warning in result.warnings {
                         FileHandle.standardError.write(Data("warning: \(step.name): \(warning)\n".utf8))
                     }
                     let (detail, outputs) = (result.summary, result.outputs)
                     let seconds = Date().timeIntervalSince(started)
                     manifest.steps[step.name] = BatchManifest.Step(
-                        fingerprint: fingerprint, inputs: try inputs.map(fingerprints.record), outputs: outputs,
+                        fingerprint: fingerprint, inputs: before, outputs: outputs,
                         finished: ISO8601DateFormatter().string(from: Date()), seconds: seconds)
                     outcome = Outcome(name: step.name, status: .ran, detail: detail, outputs: outputs, seconds: seconds)
                 }
