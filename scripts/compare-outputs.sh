@@ -92,6 +92,8 @@ run_all() {
   fi
   # Printed durations vary from run to run; so do the provenance files' times.
   sed -i -E 's/[0-9]+\.[0-9]+ s\b/N s/g' $o/stdout*.txt
+  # The batch lock file (empty; since issue 14) is how runs take turns, not an output.
+  rm -f $o/batch/.ukpanel-batch.lock
   find $o -name '*provenance.json' -exec sed -i -E '/"created" :/d; /ukpanel",$/d' {} +
   # Intended since the baseline: the Stata and SPSS readers (issue 12) added two missing reasons,
   # which the data dictionaries list among the reasons a value can be missing.
