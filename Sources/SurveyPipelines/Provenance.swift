@@ -66,7 +66,7 @@ public struct Provenance: Sendable {
         to folder: String, name: String = "provenance.json", inputs: [DataInput], outputs: [String]
     ) throws -> String {
         let bytes = try json(inputs: inputs, outputs: outputs)
-        return try ReportFiles.write([(name, bytes)], to: folder.isEmpty ? "." : folder)[0]
+        return try ReportFiles.write([(name, bytes)], to: folder)[0]
     }
 }
 

@@ -100,4 +100,23 @@ struct BatchStalenessTests {
         close(fd)
         #expect(try CommandRunner.run(["batch", "job.yaml", "--quiet"], in: root).status == 0)
     }
+
+    @Test("temporaries a killed run left anywhere in the output folder are swept, in either naming")
+    func sweepsAbandonedTemporaries() throws {
+        let root = try UKHLSFixture.temporaryFolder()
+        try Self.job(in: root)
+        try FileManager.default.createDirectory(atPath: root + "/out/sub", withIntermediateDirectories: true)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let dead = child.processIdentifier
+        let planted = ["out/.gone.csv.tmp-\(dead)-5eed", "out/sub/.old.csv.tmp-\(dead)"]
+        let live = "out/.busy.csv.tmp-\(getpid())-1"
+        for name in planted + [live] { try "half".write(toFile: root + "/" + name, atomically: false, encoding: .utf8) }
+        let run = try CommandRunner.run(["batch", "job.yaml"], in: root)
+        #expect(run.stdout.contains("removed 2 temporary files"), "\(run.stdout)")
+        for name in planted { #expect(!FileManager.default.fileExists(atPath: root + "/" + name), "\(name)") }
+        #expect(FileManager.default.fileExists(atPath: root + "/" + live))
+    }
 }

@@ -117,7 +117,16 @@ public final class AtomicOutputFile {
         }
     }
 
-    /// Removes `.NAME.tmp-PID…` files in `folder` left by a run that is no longer alive.
+    /// Whether `name` is a temporary (`.NAME.tmp-PID-RANDOM`, or `.NAME.tmp-PID` as earlier
+    /// versions named them) of a process that is no longer alive: what a killed run leaves.
+    public static func isAbandonedTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
+            let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" }), pid > 0, pid != getpid()
+        else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
+    /// Removes `.NAME.tmp-…` files in `folder` left by a run that is no longer alive.
     static func removeStaleTemporaries(in folder: String, of name: String) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
@@ -127,11 +136,7 @@ public final class AtomicOutputFile {
             let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard entryName.hasPrefix(prefix) else { continue }
-            let rest = entryName.dropFirst(prefix.count)
-            guard let pid = Int32(rest.prefix { $0 != "-" }), pid > 0 else { continue }
-            if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
-            stale.append(folder + "/" + entryName)
+            if entryName.hasPrefix(prefix), isAbandonedTemporary(entryName) { stale.append(folder + "/" + entryName) }
         }
         for path in stale {
             var info = stat()

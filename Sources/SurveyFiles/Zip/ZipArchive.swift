@@ -33,7 +33,8 @@ public struct ZipArchive: Sendable {
         if entry.flags & 1 != 0 {
             throw SurveyError(.unsupported, file: name, reason: "member is encrypted")
         }
-        let header = try FileByteSource(path: path).readExactly(count: 30, at: entry.localHeaderOffset)
+        let archive = try FileByteSource(path: path)
+        let header = try archive.readExactly(count: 30, at: entry.localHeaderOffset)
         guard LittleEndianBytes.uint32(header, 0) == 0x0403_4b50 else {
             throw SurveyError(
                 .corrupt, file: path, byteOffset: entry.localHeaderOffset,
@@ -43,7 +44,7 @@ public struct ZipArchive: Sendable {
             entry.localHeaderOffset + 30
             + Int(LittleEndianBytes.uint16(header, 26)) + Int(LittleEndianBytes.uint16(header, 28))
         // The directory checked the member against the file size; the local header's own lengths are checked here.
-        guard let size = try FileByteSource(path: path).totalBytes, dataStart <= size,
+        guard let size = archive.totalBytes, dataStart <= size,
             entry.compressedSize <= size - dataStart
         else {
             throw SurveyError(

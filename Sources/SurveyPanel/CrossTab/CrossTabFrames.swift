@@ -76,6 +76,8 @@ public struct CrossTabFrames: Sendable {
         let columns: Slot
         let weight: Slot?
         let domain: [(Slot, CrossTabSpec.Condition)]
+        /// Every variable the spec reads, with its role (`rows`, `columns`, `domain`, `weight`) and slot.
+        let read: [(role: String, name: String, slot: Slot)]
         /// Whether any slot is an indicator (rows need their indicators evaluated).
         let usesIndicators: Bool
 
@@ -84,15 +86,19 @@ public struct CrossTabFrames: Sendable {
                 if let key = indicators[name] { return .indicator(key) }
                 return layout.position(of: name).map { .position($0) } ?? .absent
             }
-            rows = slot(spec.rows)
-            columns = slot(spec.columns)
-            weight = spec.weight.map(slot)
-            domain = spec.domain.map { (slot($0.variable), $0) }
-            var uses = false
-            for s in [rows, columns] + (weight.map { [$0] } ?? []) + domain.map(\.0) {
-                if case .indicator = s { uses = true }
+            let read: [(role: String, name: String, slot: Slot)] =
+                [("rows", spec.rows, slot(spec.rows)), ("columns", spec.columns, slot(spec.columns))]
+                + spec.domain.map { ("domain", $0.variable, slot($0.variable)) }
+                + (spec.weight.map { [("weight", $0, slot($0))] } ?? [])
+            rows = read[0].slot
+            columns = read[1].slot
+            domain = zip(read.dropFirst(2), spec.domain).map { ($0.slot, $1) }
+            weight = spec.weight == nil ? nil : read[read.count - 1].slot
+            self.read = read
+            usesIndicators = read.contains {
+                if case .indicator = $0.slot { return true }
+                return false
             }
-            usesIndicators = uses
         }
     }
 
@@ -155,12 +161,8 @@ public struct CrossTabFrames: Sendable {
         var reader = reader
         var absent: [VariableGap] = []
         reader.onGaps = { absent = $0 }
-        // The harmonised variables the spec reads, and how many rows hold a valid value of each.
-        let watched: [(role: String, name: String)] =
-            [("rows", spec.rows), ("columns", spec.columns)] + spec.domain.map { ("domain", $0.variable) }
-            + (spec.weight.map { [("weight", $0)] } ?? [])
-        var valid = [Int](repeating: 0, count: watched.count)
-        var watchedPositions: [Int?] = []
+        // How many rows hold a valid value of each variable the spec reads (FileSlots.read).
+        var valid: [Int] = []
         var layoutSeen: FileLayout?
         // The file's frame, taken out of the dictionary while rows are appended (no copy-on-write per row).
         if state.frames[key] == nil { state.order.append(key) }
@@ -174,12 +176,12 @@ public struct CrossTabFrames: Sendable {
             let s = slots ?? FileSlots(layout: layout, spec: spec, indicators: indicators)
             if slots == nil {
                 layoutSeen = layout
-                watchedPositions = watched.map { indicators[$0.name] == nil ? layout.position(of: $0.name) : nil }
+                valid = Array(repeating: 0, count: s.read.count)
             }
             slots = s
-            for (i, position) in watchedPositions.enumerated() {
-                guard let position else { continue }
-                if case .missing = values[position] { continue }
+            for (i, variable) in s.read.enumerated() {
+                guard case .position(let p) = variable.slot else { continue }
+                if case .missing = values[p] { continue }
                 valid[i] += 1
             }
             let design = layout.design(in: values)
@@ -198,13 +200,12 @@ public struct CrossTabFrames: Sendable {
             let row = Row(values: values, indicators: s.usesIndicators ? layout.indicators.evaluate(values) : .init())
             add(row, slots: s, byValue: byValue, stratum: stratum, psu: psu, to: &entry.frame, tally: &state.tally)
         }
-        if summary.rows > 0 {
-            for (i, w) in watched.enumerated() where valid[i] == 0 && indicators[w.name] == nil {
+        if let layout = layoutSeen, let read = slots?.read {
+            for (i, w) in read.enumerated() where valid[i] == 0 {
+                guard case .position(let position) = w.slot else { continue }
                 if let gap = absent.first(where: { $0.variable == w.name }) {
                     state.gaps.append((unit, w.role, gap))
-                } else if let layout = layoutSeen, let position = layout.position(of: w.name),
-                    layout.slots[position] != nil
-                {
+                } else if layout.slots[position] != nil {
                     let source = layout.sourceNames[position] ?? w.name
                     state.gaps.append(
                         (
@@ -250,8 +251,7 @@ public struct CrossTabFrames: Sendable {
                 unit: "wave \(wave.number)", into: &state)
             sources.append(("wave \(wave.number) (\(wave.letter))", input.description, count))
         }
-        finish(frames: state.frames, order: state.order, tally: state.tally)
-        gaps = state.gaps
+        finish(state)
     }
 
     /// Frames from LFS quarterly files.
@@ -276,8 +276,7 @@ public struct CrossTabFrames: Sendable {
                 indicators: indicators, unit: label, into: &state)
             sources.append((label, file.input.description, count))
         }
-        finish(frames: state.frames, order: state.order, tally: state.tally)
-        gaps = state.gaps
+        finish(state)
     }
 
     /// Adds one observation to `frame`.
@@ -305,7 +304,9 @@ public struct CrossTabFrames: Sendable {
     }
 
     /// Splits the pooled year frame into one entry per year (sharing the frame) and writes the notes.
-    private mutating func finish(frames: [String: Entry], order: [String], tally: Tally) {
+    private mutating func finish(_ state: BuildState) {
+        let (frames, order, tally) = (state.frames, state.order, state.tally)
+        gaps = state.gaps
         var entries: [Entry] = []
         for key in order {
             guard let entry = frames[key] else { continue }

@@ -112,16 +112,13 @@ public final class BatchRunner {
         return outcomes
     }
 
-    /// Removes `.NAME.tmp-PID` files (`AtomicOutputFile`'s) under `folder` whose process is gone:
-    /// what a run killed half-way leaves. Returns how many.
+    /// Removes `AtomicOutputFile`'s temporaries under `folder` whose process is gone: what a run
+    /// killed half-way leaves. Returns how many.
     static func sweepTemporaryFiles(in folder: String) -> Int {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
         var removed = 0
         while let relative = walker.nextObject() as? String {
-            let name = PathNames.lastComponent(of: relative)
-            guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
-                let pid = Int32(name[range.upperBound...]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
+            guard AtomicOutputFile.isAbandonedTemporary(PathNames.lastComponent(of: relative)) else { continue }
             if (try? FileManager.default.removeItem(atPath: folder + "/" + relative)) != nil { removed += 1 }
         }
         return removed
