@@ -62,7 +62,9 @@ let package = Package(
         ),
         // The thin executable.
         .executableTarget(name: "ukpanel", dependencies: ["UKPanelCommands"]),
-        .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles", "TestFixtures"]),
+        // The fuzz targets' harness (scripts/fuzz.sh); the tests replay the corpora and past crashes through it.
+        .target(name: "FuzzHarness", dependencies: ["SurveyFiles"], path: "Fuzz/Harness"),
+        .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles", "TestFixtures", "FuzzHarness"]),
         // Planted-value fixtures shared by the tests.
         .target(name: "TestFixtures", dependencies: ["SurveyFiles", "SurveySchema"], path: "Tests/TestFixtures"),
         .testTarget(name: "SurveyEstimationTests", dependencies: ["SurveyEstimation"]),
@@ -87,3 +89,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer driver: only when scripts/fuzz.sh builds it (with -sanitize=fuzzer,address), since
+// it links against libFuzzer's LLVMFuzzerRunDriver.
+if Context.environment["UKPANEL_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzUKPanel", dependencies: ["FuzzHarness"], path: "Fuzz/Driver",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -66,16 +66,14 @@ struct ReleaseConversion {
             results.set(i) {
                 let job = jobs[i]
                 let plain = compression == .none ? folder + "/" + job.relative : staging + "/" + job.relative
-                try FileManager.default.createDirectory(
-                    atPath: PathNames.folder(of: plain), withIntermediateDirectories: true)
+                try OutputFolders.create(PathNames.folder(of: plain))
                 try TableConversion.convert(
                     DataInput(path: job.tab), to: plain, as: converted,
                     labels: Self.labels(schema: schema, wave: job.wave, spss: format != .dta),
                     dataLabel: "ukpanel synthetic data (not real survey responses)")
                 guard compression == .gz else { return plain }
                 let final = folder + "/" + job.relative + ".gz"
-                try FileManager.default.createDirectory(
-                    atPath: PathNames.folder(of: final), withIntermediateDirectories: true)
+                try OutputFolders.create(PathNames.folder(of: final))
                 let output = try AtomicOutputFile(path: final)
                 let gzip = try DeflatingSink(downstream: output.sink, format: .gzip)
                 try Self.copy(plain, into: gzip)
@@ -113,8 +111,12 @@ struct ReleaseConversion {
         let tabFiles = try writeTab(staging).filter { $0.hasSuffix(".tab") }
         let files = try run(jobs(staging, tabFiles), into: folder, zipName: zipName)
         let truth = folder + "/truth.json"
-        try? FileManager.default.removeItem(atPath: truth)
-        try FileManager.default.moveItem(atPath: staging + "/truth.json", toPath: truth)
+        try AtomicOutputFile.checkTarget(truth)
+        guard rename(staging + "/truth.json", truth) == 0 else {
+            throw SurveyError(
+                .outputFailure, file: truth,
+                reason: "cannot move the truth file into place: \(String(cString: strerror(errno)))")
+        }
         return files + [truth]
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyFiles
 
 /// What the generator planted, counted from its own records (not read back
 /// from the files), written as truth.json for tests to check the pipeline against.
@@ -148,6 +149,10 @@ public struct SynthTruth: Codable, Sendable, Equatable {
     public static func load(path: String) throws -> SynthTruth {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(SynthTruth.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        do {
+            return try decoder.decode(SynthTruth.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw SurveyError(foreign: error, file: path, doing: "read the synthetic data's truth file")
+        }
     }
 }

@@ -43,7 +43,7 @@ public struct UKHLSSynthesizer {
         let base = folder + "/" + tree
         let zipped = options.compression == .zip
         let staging = zipped ? folder + "/.ukpanel-staging-\(getpid())" : base
-        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try OutputFolders.create(staging)
         let suffix = options.compression == .gz ? ".tab.gz" : ".tab"
         let waves = records.keys.sorted()
         // Jobs: each wave's indresp, and xwavedat.

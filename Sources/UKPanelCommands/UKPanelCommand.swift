@@ -1,4 +1,5 @@
 import ArgumentParser
+import SurveyFiles
 
 /// The `ukpanel` command and its subcommands.
 public struct UKPanelCommand: ParsableCommand {
@@ -13,4 +14,16 @@ public struct UKPanelCommand: ParsableCommand {
         ])
 
     public init() {}
+
+    /// Parses and runs the command. An error from Foundation or the system that escaped a
+    /// command is said in ukpanel's words (`SurveyError(foreign:)`), never as a raw
+    /// `NSCocoaErrorDomain` dump; the argument parser's own errors and exit codes pass through.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: SurveyError.isForeign(error) ? SurveyError(foreign: error) : error)
+        }
+    }
 }

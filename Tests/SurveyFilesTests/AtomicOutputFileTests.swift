@@ -33,7 +33,10 @@ struct AtomicOutputFileTests {
         let file = try AtomicOutputFile(path: folder + "/out.csv")
         try file.sink.write(Array("data".utf8))
         try FileManager.default.createSymbolicLink(atPath: folder + "/out.csv", withDestinationPath: folder + "/victim")
-        #expect(throws: SurveyError.self) { try file.commit() }
+        // The error names the user's path, not the temporary file.
+        let error = #expect(throws: SurveyError.self) { try file.commit() }
+        #expect(error?.file == folder + "/out.csv")
+        #expect(error?.description.contains(".tmp-") == false)
         #expect(try String(contentsOfFile: folder + "/victim", encoding: .utf8) == "keep")
         #expect(!FileManager.default.fileExists(atPath: file.temporaryPath))
     }

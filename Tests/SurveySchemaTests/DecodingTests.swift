@@ -125,4 +125,57 @@ struct DecodingTests {
             #expect(error.variable == "j_jbstat")
         }
     }
+
+    @Test(
+        "a code outside the schema's list is unknown_code, counted per variable with its codes; other_codes: value keeps it"
+    )
+    func unknownCodes() throws {
+        let folder = try UKHLSFixture.temporaryFolder()
+        let text = """
+            pidp\th_hidp\th_jbstat\th_gor_dv\th_indinui_xw\th_intdaty_dv\th_intdatm_dv\th_jbnssec5_dv\th_jbhas\th_jboff\th_jbsemp\th_jbpl\th_ivfio\th_strata\th_psu
+            1\t10\t55\t99\t1.5\t2017\t3\t-3\t1\t2\t1\t1\t2\t4\t5
+            2\t10\t55\t7\t1.5\t2017\t3\t1\t1\t2\t1\t1\t1\t4\t5
+            3\t11\t97\t12\t1.5\t2017\t3\t5\t1\t2\t1\t1\t9\t4\t6
+            4\t11\t0\t13\t1.5\t2017\t3\t-9\t1\t2\t1\t1\t1\t4\t6
+
+            """
+        try UKHLSFixture.write(text, to: folder + "/h_indresp.tab")
+        let schema = try SchemaLoader.builtin("ukhls")
+        var people: [PersonWave] = []
+        var unknown: [UnknownCode] = []
+        var reader = RecordReader(
+            schema: schema, wave: Wave(number: 8)!, input: DataInput(path: folder + "/h_indresp.tab"))
+        reader.onUnknownCodes = { unknown = $0 }
+        try reader.forEachPerson { people.append($0) }
+        #expect(
+            people.map(\.jbstat) == [
+                .missing(.unknownCode), .missing(.unknownCode), .value(97), .missing(.unknownCode),
+            ])
+        #expect(people.map(\.region) == [.missing(.unknownCode), .value(7), .value(12), .missing(.unknownCode)])
+        #expect(people.map(\.nssec5) == [.missing(.unknownCode), .value(1), .value(5), .missing(.missing)])
+        // ivfio lists only 1 and says other_codes: value: 2 and 9 stay values.
+        #expect(people.map(\.ivfio) == [.value(2), .value(1), .value(9), .value(1)])
+        let byVariable = Dictionary(uniqueKeysWithValues: unknown.map { ($0.variable, $0) })
+        #expect(Set(byVariable.keys) == ["jbstat", "gor", "nssec5"])
+        #expect(byVariable["jbstat"]?.rows == 3 && byVariable["jbstat"]?.codes == [55: 2, 0: 1])
+        #expect(byVariable["gor"]?.rows == 2 && byVariable["gor"]?.codes == [99: 1, 13: 1])
+        #expect(byVariable["nssec5"]?.rows == 1 && byVariable["nssec5"]?.codes == [-3: 1])
+        #expect(byVariable["jbstat"]?.source == "h_jbstat")
+        let sentence = try #require(byVariable["jbstat"]?.sentence)
+        #expect(sentence.contains("h_jbstat ('jbstat') holds 3 codes the schema does not list: 0 (1 row), 55 (2 rows)"))
+    }
+
+    @Test("other_codes: takes value or unknown_code and nothing else")
+    func otherCodesSetting() throws {
+        let base = try SchemaLoader.builtin("ukhls")
+        let open = try SchemaLoader.load(
+            yaml: "extends: ukhls\nvariables:\n  jbstat:\n    other_codes: value\n", origin: "x.yaml", base: base)
+        #expect(open.variable("jbstat")?.codesComplete == false)
+        #expect(base.variable("jbstat")?.codesComplete == true)
+        #expect(base.variable("ivfio")?.codesComplete == false)
+        #expect(throws: SurveyError.self) {
+            try SchemaLoader.load(
+                yaml: "extends: ukhls\nvariables:\n  jbstat:\n    other_codes: maybe\n", origin: "x.yaml", base: base)
+        }
+    }
 }

@@ -14,10 +14,12 @@ struct CommandRunner {
         return bundle.appendingPathComponent("ukpanel").path
     }
 
-    static func run(_ arguments: [String], in folder: String? = nil) throws -> Result {
+    /// Runs ukpanel with `arguments`; with `viaExecutable`, `arguments[0]` is another program to
+    /// run instead (a wrapper such as setpriv, given ukpanel's path among its arguments).
+    static func run(_ arguments: [String], in folder: String? = nil, viaExecutable: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: viaExecutable ? arguments[0] : executable)
+        process.arguments = viaExecutable ? Array(arguments.dropFirst()) : arguments
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let out = Pipe()
         let err = Pipe()

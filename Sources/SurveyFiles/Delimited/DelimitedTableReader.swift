@@ -155,7 +155,8 @@ public final class DelimitedTableReader: TableReader {
             .limitExceeded, file: file, line: number, byteOffset: offset,
             reason: "\(header ? "the header line" : "the line") is longer than \(limit) bytes",
             hint: header
-                ? "a header this long is not a survey file's; if it is, raise --max-header-size"
+                ? "a header this long is not a survey file's (are the lines ended by CR alone? Convert them "
+                    + "with tr '\\r' '\\n'); if it is one, raise --max-header-size"
                 : "is the file binary, or not split into lines? If the lines are right, raise --max-line-size")
     }
 
@@ -172,6 +173,14 @@ public final class DelimitedTableReader: TableReader {
                     reason: "the header names more than \(maxColumns) columns",
                     hint: "real survey files have a few thousand; if this one has more, raise --max-columns")
             }
+        }
+        // A carriage return inside the first line (CRLF's is already gone): lines ended by CR alone.
+        if let cr = line.firstIndex(of: 0x0D) {
+            throw SurveyError(
+                .unsupported, file: file, line: 1, byteOffset: cr,
+                reason: "the lines end with a carriage return (CR) alone, as on classic Mac OS, so the whole "
+                    + "file reads as one line; ukpanel reads lines ended by LF or CRLF",
+                hint: "convert the line ends first, for example: tr '\\r' '\\n' < FILE > FIXED.tab")
         }
         var bytes = line[...]
         // A UTF-8 byte-order mark before the first name is not part of it.

@@ -69,15 +69,36 @@ public struct SurveyError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     /// `file, line N: variable 'x': reason (byte N) — hint`, in the order a person reads it.
+    /// Text that came from a file (a column name, a cell) is shown with control characters
+    /// escaped (`\u{1B}`), so a binary file cannot garble the terminal or forge lines.
     public var description: String {
-        var location = file
+        var location = Self.printable(file)
         if let line { location += ", line \(line)" }
         if let byteOffset { location += line == nil ? ", byte offset \(byteOffset)" : " (byte \(byteOffset))" }
         var text = location.isEmpty ? "" : "\(location): "
-        if let variable { text += "variable '\(variable)': " }
-        text += reason
-        if let hint { text += "\n  hint: \(hint)" }
+        if let variable { text += "variable '\(Self.printable(variable))': " }
+        text += Self.printable(reason, keepingNewlines: true)
+        if let hint { text += "\n  hint: \(Self.printable(hint, keepingNewlines: true))" }
         return text
+    }
+
+    /// `text` with control characters (C0 but tab, DEL, C1) written as `\u{XX}` escapes.
+    public static func printable(_ text: String, keepingNewlines: Bool = false) -> String {
+        let needsEscape = { (scalar: Unicode.Scalar) -> Bool in
+            let v = scalar.value
+            if v == 0x09 || (keepingNewlines && v == 0x0A) { return false }
+            return v < 0x20 || (v >= 0x7F && v < 0xA0)
+        }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     public static func == (lhs: SurveyError, rhs: SurveyError) -> Bool {

@@ -64,8 +64,23 @@ public struct DataInput: Sendable, Hashable, CustomStringConvertible {
                 .unsupported, file: path, reason: "is a zip archive: say which member to read",
                 hint: "name a member, e.g. \(path)//\(tables.first ?? "tab/ukhls/h_indresp.tab")")
         case .plain:
+            if path.lowercased().hasSuffix(".gz") { throw Self.notGzip(file, name: path) }
             return file
         }
+    }
+
+    /// A file named `.gz` that does not start with gzip's magic bytes: said as such, with the
+    /// bytes it does start with, rather than read as text.
+    static func notGzip(_ file: FileByteSource, name: String) -> SurveyError {
+        let size = file.totalBytes ?? 0
+        let head = (try? file.readExactly(count: min(4, size), at: 0)) ?? []
+        let shown = head.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+        return SurveyError(
+            .corrupt, file: name, byteOffset: 0,
+            reason: size == 0
+                ? "is named .gz but is empty"
+                : "is named .gz but is not gzip: it starts with \(shown.joined(separator: " ")), not 1f 8b",
+            hint: "a damaged or unfinished download? Download it again; if it is plain text, rename it without .gz")
     }
 
     /// Parses `archive.zip//member/path` (the form `description` prints) or a plain path.

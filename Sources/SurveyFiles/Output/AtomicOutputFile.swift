@@ -87,7 +87,7 @@ public final class AtomicOutputFile {
     }
 
     /// Refuses a path that holds anything but a regular file, or a file this process read.
-    static func checkTarget(_ path: String) throws(SurveyError) {
+    public static func checkTarget(_ path: String) throws(SurveyError) {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return }

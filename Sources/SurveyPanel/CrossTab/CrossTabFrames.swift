@@ -27,6 +27,8 @@ public struct CrossTabFrames: Sendable {
     /// The spec's variables a file lacks or holds no valid value of (a file of period `unit`),
     /// with the role each plays (`rows`, `columns`, `domain`, `weight`).
     public private(set) var gaps: [(unit: String, role: String, gap: VariableGap)] = []
+    /// Cells holding codes the schema's lists do not have (read as `unknown_code`), per file and variable.
+    public private(set) var unknownCodes: [UnknownCode] = []
 
     static let columns = ["by", "row", "col", "dom"]
 
@@ -150,6 +152,7 @@ public struct CrossTabFrames: Sendable {
         var frames: [String: Entry] = [:]
         var order: [String] = []
         var gaps: [(unit: String, role: String, gap: VariableGap)] = []
+        var unknownCodes: [UnknownCode] = []
     }
 
     /// Streams one file into the frame `key` (period label `period`) of `state`. The stratum and PSU are the
@@ -161,6 +164,9 @@ public struct CrossTabFrames: Sendable {
         var reader = reader
         var absent: [VariableGap] = []
         reader.onGaps = { absent = $0 }
+        var unknown: [UnknownCode] = []
+        reader.onUnknownCodes = { unknown = $0 }
+        defer { state.unknownCodes += unknown }
         // How many rows hold a valid value of each variable the spec reads (FileSlots.read).
         var valid: [Int] = []
         var layoutSeen: FileLayout?
@@ -307,6 +313,7 @@ public struct CrossTabFrames: Sendable {
     private mutating func finish(_ state: BuildState) {
         let (frames, order, tally) = (state.frames, state.order, state.tally)
         gaps = state.gaps
+        unknownCodes = state.unknownCodes
         var entries: [Entry] = []
         for key in order {
             guard let entry = frames[key] else { continue }

@@ -55,6 +55,9 @@ public struct LFSLongitudinalData: Sendable {
     public var schema: Schema
     /// The variables the schema expects that the file lacks (each quarter's `{q}` name).
     public var gaps: [VariableGap] = []
+    /// Cells holding codes the schema's lists do not have (read as `unknown_code`), per variable,
+    /// the quarters of one variable counted together.
+    public var unknownCodes: [UnknownCode] = []
 
     /// Reads `file`: each quarter's variables come from the schema's `longitudinal`
     /// role with `{q}` set to the quarter (1…n), all from one pass over the file.
@@ -78,6 +81,7 @@ public struct LFSLongitudinalData: Sendable {
         var buffers: [[HarmonisedValue]] = []
         var histories: [LFSHistory] = []
         var gaps: [VariableGap] = []
+        var unknown: [UnknownCodeTally] = []
         try reader.read(project: { header in
             var columns: [Int] = []
             for q in 1...max(1, file.quarters) {
@@ -95,6 +99,7 @@ public struct LFSLongitudinalData: Sendable {
             persidPosition = layouts.first?.position(of: "persid")
             weightPosition = layouts.first?.position(of: "long_weight")
             buffers = Array(repeating: [], count: layouts.count)
+            unknown = Array(repeating: UnknownCodeTally(), count: layouts.count)
             return ColumnProjection(columnIndices: columns, columnCount: header.names.count)
         }) { row in
             var quarters: [LFSHistory.Quarter] = []
@@ -103,7 +108,7 @@ public struct LFSLongitudinalData: Sendable {
             var weight: Observed<Double> = .missing(.notInFile)
             for (q, layout) in layouts.enumerated() {
                 let cells = row.slots(from: offsets[q], count: layout.projection.columnIndices.count)
-                try layout.decode(cells, file: name, into: &buffers[q])
+                try layout.decode(cells, file: name, into: &buffers[q], unknown: &unknown[q])
                 let values = buffers[q]
                 if q == 0 {
                     persid = persidPosition.flatMap { values[$0].intObserved.value }
@@ -122,6 +127,7 @@ public struct LFSLongitudinalData: Sendable {
         }
         var data = LFSLongitudinalData(file: file, histories: histories, schema: schema)
         data.gaps = gaps
+        data.unknownCodes = UnknownCode.merged(zip(layouts, unknown).flatMap { $1.report($0, file: name) })
         return data
     }
 }

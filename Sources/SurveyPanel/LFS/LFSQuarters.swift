@@ -14,6 +14,8 @@ public struct LFSQuarters: Sendable {
     public var notes: [String]
     /// The variables each quarter's file lacks (optional ones the schema expects in that quarter).
     public var gaps: [LFSPeriod: [VariableGap]] = [:]
+    /// Cells holding codes the schema's lists do not have (read as `unknown_code`), per file and variable.
+    public var unknownCodes: [UnknownCode] = []
     /// The schema the records were decoded with: their design and indicators are its declarations.
     public var schema: Schema
 
@@ -48,21 +50,24 @@ public struct LFSQuarters: Sendable {
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> LFSQuarters {
         let files = download.quarters(within: range)
-        let results = ParallelResults<([LFSPerson], Int, [VariableGap])>(count: files.count)
+        let results = ParallelResults<([LFSPerson], Int, [VariableGap], [UnknownCode])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index) {
                 let file = files[index]
                 var records: [LFSPerson] = []
                 var gaps: [VariableGap] = []
+                var unknown: [UnknownCode] = []
                 var reader = reader(schema: schema, file: file, options: options)
                 reader.onGaps = { gaps = $0 }
+                reader.onUnknownCodes = { unknown = $0 }
                 let summary = try reader.forEachLFSPerson { records.append($0) }
                 progress?("read \(file.input.fileName): \(summary.rows) people")
-                return (records, summary.bytes, gaps)
+                return (records, summary.bytes, gaps, unknown)
             }
         }
         var loaded = LFSQuarters(schema: schema, quarters: [:], files: [:], bytesRead: [:], notes: download.notes)
-        for (file, (records, bytes, gaps)) in zip(files, try results.values()) {
+        for (file, (records, bytes, gaps, unknown)) in zip(files, try results.values()) {
+            loaded.unknownCodes += unknown
             loaded.quarters[file.period] = records
             loaded.files[file.period] = file
             loaded.bytesRead[file.period] = bytes

@@ -15,6 +15,8 @@ public struct UKHLSPanel: Sendable {
     public var notes: [String]
     /// By wave: the variables the schema expects in that wave's file that it lacks.
     public var gaps: [Int: [VariableGap]] = [:]
+    /// Cells holding codes the schema's lists do not have (read as `unknown_code`), per file and variable.
+    public var unknownCodes: [UnknownCode] = []
     /// The schema the records were decoded with: their design and indicators are its declarations.
     public var schema: Schema
 
@@ -26,22 +28,25 @@ public struct UKHLSPanel: Sendable {
         options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
     ) throws -> UKHLSPanel {
         let waves = download.waves.filter { only?.contains($0.number) ?? true }
-        let results = ParallelResults<([PersonWave], Int, [VariableGap])>(count: waves.count)
+        let results = ParallelResults<([PersonWave], Int, [VariableGap], [UnknownCode])>(count: waves.count)
         DispatchQueue.concurrentPerform(iterations: waves.count) { index in
             results.set(index) {
                 let wave = waves[index]
-                guard let input = download.indresp[wave] else { return ([], 0, []) }
+                guard let input = download.indresp[wave] else { return ([], 0, [], []) }
                 var records: [PersonWave] = []
                 var gaps: [VariableGap] = []
+                var unknown: [UnknownCode] = []
                 var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
                 reader.onGaps = { gaps = $0 }
+                reader.onUnknownCodes = { unknown = $0 }
                 let summary = try reader.forEachPerson { records.append($0) }
                 progress?("read \(input.fileName): \(summary.rows) people")
-                return (records, summary.bytes, gaps)
+                return (records, summary.bytes, gaps, unknown)
             }
         }
         var panel = UKHLSPanel(schema: schema, waves: [:], files: [:], bytesRead: [:], notes: download.notes)
-        for (wave, (records, bytes, gaps)) in zip(waves, try results.values()) {
+        for (wave, (records, bytes, gaps, unknown)) in zip(waves, try results.values()) {
+            panel.unknownCodes += unknown
             panel.waves[wave.number] = records
             panel.files[wave.number] = download.indresp[wave]
             panel.bytesRead[wave.number] = bytes

@@ -8,6 +8,8 @@ public struct ConsecutiveWavePairs: Sendable {
     public let waves: [Wave]
     public let schema: Schema
     public let options: ReadOptions
+    /// Codes outside the schema's lists met while reading (read as `unknown_code`), per file and variable.
+    public let unknownCodes = UnknownCodeLog()
 
     /// The pairs of `waves` (those `download` has) read with `schema`.
     public init(download: UKHLSDownload, waves: [Wave], schema: Schema, options: ReadOptions = .init()) {
@@ -31,6 +33,7 @@ public struct ConsecutiveWavePairs: Sendable {
             guard let input = download.indresp[wave] else { continue }
             var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
             reader.onProgress = onProgress.map { report in { done, total in report(wave, done, total) } }
+            reader.onUnknownCodes = { [unknownCodes] in unknownCodes.add($0) }
             var current: [Int: PersonWave] = [:]
             var count = 0
             let earlier = previous?.wave == wave.number - 1 ? previous?.byPerson : nil

@@ -20,6 +20,8 @@ public struct PersonFileStream {
 
     /// The files, in reading order.
     public let files: [File]
+    /// Codes outside the schema's lists met while reading (read as `unknown_code`), per file and variable.
+    public let unknownCodes = UnknownCodeLog()
 
     /// The person files of `waves` in `download` (waves without one are left out), in the order given.
     public static func ukhls(
@@ -61,6 +63,7 @@ public struct PersonFileStream {
         for file in files {
             var reader = file.reader
             reader.onProgress = onProgress.map { report in { done, total in report(file, done, total) } }
+            reader.onUnknownCodes = { [unknownCodes] in unknownCodes.add($0) }
             var started = false
             let summary = try reader.forEachRecord { layout, values, cells in
                 if !started {

@@ -44,7 +44,7 @@ public struct PanelExportPipeline: ExportPipeline {
         let unit = export.format == .long ? "person-waves" : "people"
         return PipelineResult(
             summary: "\(s.rows) \(unit) (\(perWave)), \(s.columns) columns", outputs: try addingProvenance(to: paths),
-            warnings: download.waveGap.map { [$0] } ?? [])
+            warnings: (download.waveGap.map { [$0] } ?? []) + stream.unknownCodes.all.map(\.sentence))
     }
 }
 
@@ -87,7 +87,8 @@ public struct TransitionsExportPipeline: ExportPipeline {
         }
         return PipelineResult(
             summary: "\(s.rows) wave pairs (\(counts.joined(separator: ", "))), \(export.header.count) columns",
-            outputs: try addingProvenance(to: paths), warnings: download.waveGap.map { [$0] } ?? [])
+            outputs: try addingProvenance(to: paths),
+            warnings: (download.waveGap.map { [$0] } ?? []) + pairs.unknownCodes.all.map(\.sentence))
     }
 }
 
@@ -130,6 +131,6 @@ public struct LFSExportPipeline: ExportPipeline {
         return PipelineResult(
             summary:
                 "\(s.rows) person-quarters from \(s.rowsByPeriod.count) quarters (\(first) to \(last)), \(export.header.count) columns",
-            outputs: try addingProvenance(to: paths))
+            outputs: try addingProvenance(to: paths), warnings: stream.unknownCodes.all.map(\.sentence))
     }
 }

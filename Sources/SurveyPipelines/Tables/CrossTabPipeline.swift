@@ -68,6 +68,6 @@ public struct CrossTabPipeline: ReportPipeline {
         if let framesFolder { try table.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(table.rows.count) estimates, \(read) → \(out)/", outputs: written,
-            terminalText: nil, warnings: table.gaps.map(\.sentence))
+            terminalText: nil, warnings: table.gaps.map(\.sentence) + table.frames.unknownCodes.map(\.sentence))
     }
 }

@@ -70,7 +70,8 @@ public struct ESRCBriefingPipeline: ReportPipeline {
         return PipelineResult(
             summary: "waves \(waves.map(\.letter).joined(separator: ", "))\(t5) → \(out)/",
             outputs: written, terminalText: report.terminalText,
-            warnings: (download.waveGap.map { [$0] } ?? []) + report.gaps.map(\.sentence))
+            warnings: (download.waveGap.map { [$0] } ?? []) + report.gaps.map(\.sentence)
+                + report.unknownCodes.map(\.sentence))
     }
 
     /// The LFS quarters for T5: `explicit` (`--lfs`), else LFS files in the UKHLS data at `ukhlsRoot`, else a

@@ -51,7 +51,8 @@ public struct LFSHomeWorkingPipeline: ReportPipeline {
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(files.count) quarters (\(LFSDownload.span(files))) → \(out)/", outputs: written,
-            terminalText: report.terminalText, warnings: report.gaps.map(\.sentence))
+            terminalText: report.terminalText,
+            warnings: report.gaps.map(\.sentence) + report.unknownCodes.map(\.sentence))
     }
 }
 
@@ -117,6 +118,7 @@ public struct LFSTransitionsPipeline: ReportPipeline {
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(longitudinal.count) longitudinal datasets → \(out)/", outputs: written,
-            terminalText: report.terminalText, warnings: report.gaps.map(\.sentence))
+            terminalText: report.terminalText,
+            warnings: report.gaps.map(\.sentence) + report.unknownCodes.map(\.sentence))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyPanel
+import SurveySchema
 
 /// A cross-tab's estimates and its report: for each period, each row category
 /// (and all rows together), the share in each column category, with standard
@@ -66,6 +67,7 @@ public struct CrossTabReport: Sendable {
         var lines = ["# Cross-tab \(spec.name)", ""]
         if let syntheticNotice { lines += ["> \(syntheticNotice)", ""] }
         for gap in gaps { lines += ["> **Warning.** \(gap.sentence)", ""] }
+        for code in frames.unknownCodes { lines += ["> **Warning.** \(code.sentence)", ""] }
         let domain = spec.domain.isEmpty ? "everyone" : spec.domain.map(\.description).joined(separator: " and ")
         lines += [
             "Share of \(spec.survey.rawValue.uppercased()) observations in each category of **\(spec.columns)** (\(frames.columnVariable.label)), by **\(spec.rows)** (\(frames.rowVariable.label)), among \(domain); by \(spec.by.rawValue).",

@@ -1,6 +1,7 @@
 import Foundation
 import SurveyFiles
 import SurveyPanel
+import SurveySchema
 
 /// The reproduction of the ESRC briefing "Working from home and regional
 /// disparities": its estimates, and the files that present them.
@@ -28,6 +29,8 @@ public struct BriefingReport: Sendable {
     public let settings: EstimationSettings
     /// Tables empty or incomplete because a variable they rest on is absent or has no valid value.
     public let gaps: [TableGap]
+    /// Cells holding codes the schema's lists do not have (read as missing, `unknown_code`), per file and variable.
+    public let unknownCodes: [UnknownCode]
 
     /// Computes the briefing's estimates from `panel`, and T5 when `lfs` is given.
     ///
@@ -69,6 +72,11 @@ public struct BriefingReport: Sendable {
             )
         }
         self.gaps = BriefingGaps.find(in: panel) { ReportFiles.relative($0, to: dataRoot) }
+        self.unknownCodes = (panel.unknownCodes + (lfs?.unknownCodes ?? [])).map {
+            var code = $0
+            code.file = ReportFiles.relative(DataInput.parse($0.file), to: dataRoot)
+            return code
+        }
         self.notes = notes
         self.syntheticNotice = syntheticNotice
     }
@@ -175,6 +183,7 @@ public struct BriefingReport: Sendable {
         }
         md +=
             "Files are named relative to the data folder; `provenance.json` beside this report gives each one's size and SHA-256.\n\n"
+        for code in unknownCodes { md += "> **Warning.** \(code.sentence)\n\n" }
         if !notes.isEmpty { md += notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
         return md
     }

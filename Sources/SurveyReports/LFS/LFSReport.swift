@@ -25,6 +25,8 @@ public struct LFSReport: Sendable {
     public let syntheticNotice: String?
     /// Tables left incomplete by a variable absent from a file or without a valid value.
     public let gaps: [TableGap]
+    /// Cells holding codes the schema's lists do not have (read as missing, `unknown_code`), per file and variable.
+    public let unknownCodes: [UnknownCode]
 
     static let clusterNote =
         "The end-user LFS carries no strata or PSUs: standard errors treat households (HSERIALP) as clusters in a single stratum."
@@ -47,6 +49,7 @@ public struct LFSReport: Sendable {
         notes = [Self.clusterNote] + quarters.notes + built.exclusions
         self.syntheticNotice = syntheticNotice
         gaps = LFSGaps.find(in: quarters)
+        unknownCodes = quarters.unknownCodes
     }
 
     /// Quarter-to-quarter transitions from the longitudinal datasets (and linked quarterly files, when given).
@@ -80,6 +83,7 @@ public struct LFSReport: Sendable {
         var gaps = LFSGaps.find(in: longitudinal)
         if let linked { gaps += LFSGaps.find(in: linked).filter { $0.tables.contains("the tables") } }
         self.gaps = gaps
+        unknownCodes = longitudinal.flatMap(\.unknownCodes) + (linked?.unknownCodes ?? [])
     }
 
     var index: EstimateIndex { EstimateIndex(rows) }
@@ -155,6 +159,7 @@ public struct LFSReport: Sendable {
             parts.append("Quarter-to-quarter transitions\n" + TextTable.plain(transitionTable))
         }
         parts.append(notes.map { "- \($0)" }.joined(separator: "\n"))
+        parts += unknownCodes.map { "Warning. \($0.sentence)" }
         return parts.joined(separator: "\n\n")
     }
 
@@ -169,6 +174,7 @@ public struct LFSReport: Sendable {
         }
         if let syntheticNotice { md += "> **\(syntheticNotice)**\n\n" }
         for gap in gaps { md += "> **Warning.** \(gap.sentence)\n\n" }
+        for code in unknownCodes { md += "> **Warning.** \(code.sentence)\n\n" }
         md +=
             "Made by `ukpanel tables \(kind.rawValue)`. Estimates are **\(weighted ? "weighted" : "unweighted")**; each cell gives the percentage and, in brackets, its standard error in percentage points. "
         md += "All estimates, with 95% confidence intervals and unweighted counts, are in `estimates.csv`.\n\n"

@@ -29,6 +29,9 @@ public struct FileLayout: Sendable {
     /// Each variable's value type, and, for one not read from this file, the reason it is missing:
     /// what decoding a row needs, without copying `variables`.
     private let types: [HarmonisedVariable.ValueType]
+    /// For each `code` variable with a complete list (`HarmonisedVariable.codesComplete`), the
+    /// codes it may take; a cell holding another is `unknown_code`.
+    private let knownCodes: [DenseCodeMap<Bool>?]
     private let absentReasons: [MissingReason]
     /// The positions of the weights read from the file: the design's weight and any variable
     /// named `weight…` or `…_weight` (`weight_lw`, `long_weight`).
@@ -101,6 +104,9 @@ public struct FileLayout: Sendable {
         indicators = isPersons ? IndicatorProgram(schema.indicators) { positions[$0] } : .empty
         designSlots = isPersons ? DesignSlots(schema.design, position: { positions[$0] }) : DesignSlots()
         types = variables.map(\.type)
+        knownCodes = variables.map { v in
+            v.type == .code && v.codesComplete && !v.codes.isEmpty ? DenseCodeMap(v.codes.mapValues { _ in true }) : nil
+        }
         let designWeight = schema.design.weight
         weightPositions = variables.indices.filter { i in
             let name = variables[i].name
@@ -169,13 +175,25 @@ public struct FileLayout: Sendable {
     /// - Throws: `.invalidValue` naming the file, line and variable when a cell
     ///   does not fit its variable's type.
     public func decode(_ row: RowCells, file: String, into values: inout [HarmonisedValue]) throws(SurveyError) {
+        var unknown = UnknownCodeTally()
+        try decode(row, file: file, into: &values, unknown: &unknown)
+    }
+
+    /// Decodes as `decode(_:file:into:)`, counting in `unknown` each cell whose code the schema's
+    /// list for its variable does not hold (decoded as `unknown_code`).
+    ///
+    /// - Throws: `.invalidValue` naming the file, line and variable when a cell
+    ///   does not fit its variable's type.
+    public func decode(
+        _ row: RowCells, file: String, into values: inout [HarmonisedValue], unknown: inout UnknownCodeTally
+    ) throws(SurveyError) {
         values.removeAll(keepingCapacity: true)
         for i in 0..<types.count {
             guard let slot = slots[i] else {
                 values.append(.missing(absentReasons[i]))
                 continue
             }
-            values.append(try decodeCell(row, slot: slot, variable: i, file: file))
+            values.append(try decodeCell(row, slot: slot, variable: i, file: file, unknown: &unknown))
         }
         for derivation in derivations {
             values[derivation.position] = Self.derive(derivation.steps, from: values)
@@ -213,7 +231,7 @@ public struct FileLayout: Sendable {
 
     @inline(__always)
     private func decodeCell(
-        _ row: RowCells, slot: Int, variable index: Int, file: String
+        _ row: RowCells, slot: Int, variable index: Int, file: String, unknown: inout UnknownCodeTally
     ) throws(SurveyError) -> HarmonisedValue {
         if row.isEmpty(slot) { return .missing(.blank) }
         let type = types[index]
@@ -224,6 +242,10 @@ public struct FileLayout: Sendable {
             if let v = row.int(slot) {
                 if let reason = missingCodes[v] { return .missing(reason) }
                 if row.isDeclaredMissing(slot) { return .missing(.userMissing) }
+                if let known = knownCodes[index], known[v] == nil {
+                    unknown.count(position: index, code: v)
+                    return .missing(.unknownCode)
+                }
                 return .int(v)
             }
         case .number:

@@ -425,8 +425,12 @@ enum BuiltinSchemas {
             source: "{w}_ivfio"
             type: code
             codes: {1: full interview}
+            other_codes: value
             required: false
             confidence: likely
+            note: >-
+              Only code 1 (full interview) is used; the other outcomes (proxy and the rest) stay values,
+              so other_codes is value.
           sex:
             label: Sex (derived)
             source: "{w}_sex_dv"
@@ -532,6 +536,7 @@ enum BuiltinSchemas {
             source: "{w}_jspl"
             type: code
             codes: {1: at home, 2: from home}
+            other_codes: value
             required: false
             confidence: likely
           jbwah:

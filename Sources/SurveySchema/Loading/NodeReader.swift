@@ -50,8 +50,8 @@ struct NodeReader {
         try checkKeys(
             mapping,
             allowed: [
-                "label", "file", "source", "since", "names", "waves", "type", "codes", "required", "confidence", "note",
-                "derive",
+                "label", "file", "source", "since", "names", "waves", "type", "codes", "other_codes", "required",
+                "confidence", "note", "derive",
             ],
             variable: name)
         var variable: HarmonisedVariable
@@ -130,6 +130,18 @@ struct NodeReader {
                 variable.codes = set
             } else {
                 variable.codes = try intKeyed(node, variable: name)
+            }
+        }
+        if let node = mapping["other_codes"] {
+            switch node.string {
+            case "value": variable.codesComplete = false
+            case "unknown_code": variable.codesComplete = true
+            default:
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node), variable: name,
+                    reason: "other_codes: '\(node.string ?? "")' is not value or unknown_code",
+                    hint: "unknown_code (the default): a code not under codes: is missing, counted and reported; "
+                        + "value: codes: names only some codes, the others are values")
             }
         }
         if let node = mapping["required"] {

@@ -45,6 +45,10 @@ public struct HarmonisedVariable: Sendable, Hashable {
     public var type: ValueType
     /// Value labels for codes.
     public var codes: [Int: String]
+    /// Whether `codes` lists every code the variable takes (the default): a code outside the list
+    /// is then no value but the missing reason `unknown_code`, counted and reported. `false` when
+    /// the list names only the codes analyses use (schema: `other_codes: value`).
+    public var codesComplete = true
     /// Whether `schema check` fails when it is absent.
     public var required: Bool
     /// How sure we are of it.
@@ -71,6 +75,12 @@ public struct HarmonisedVariable: Sendable, Hashable {
         self.required = required
         self.confidence = confidence
         self.note = note
+    }
+
+    /// Whether a decoded integer `code` is one the schema does not know: a `code` variable with a
+    /// complete, non-empty list that does not hold it.
+    public func isUnknownCode(_ code: Int) -> Bool {
+        type == .code && codesComplete && !codes.isEmpty && codes[code] == nil
     }
 
     /// Whether the variable is computed from others rather than read.

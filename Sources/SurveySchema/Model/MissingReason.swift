@@ -28,6 +28,9 @@ public enum MissingReason: String, Sendable, Hashable, CaseIterable {
     /// A value a derived variable's recode does not place (for example NS-SEC
     /// "never worked, unemployed, not classified" in a 5-class version).
     case notClassified = "not_classified"
+    /// A code the schema's list for the variable does not hold (jbstat 55, region 99, an
+    /// undeclared negative code): not a value; counted and reported by file and variable.
+    case unknownCode = "unknown_code"
     /// The cell is empty (or `.`, Stata's and SPSS's system-missing value).
     case blank
     /// Stata's extended missing values `.a` … `.z` (the letter is in the file, not here).

@@ -21,6 +21,9 @@ public struct RecordReader {
     /// Called once the header is resolved, before any row: the variables the schema expects in
     /// this file that it lacks (optional ones; a required one is an error), with the closest names.
     public var onGaps: (([VariableGap]) -> Void)?
+    /// Called once the rows are read, when some cells held codes the schema's lists do not have
+    /// (decoded as `unknown_code`): per variable, the rows and the codes.
+    public var onUnknownCodes: (([UnknownCode]) -> Void)?
 
     /// A reader of `input`, the `role` file of `wave` (by default the person file the schema declares).
     public init(
@@ -74,7 +77,8 @@ public struct RecordReader {
         var values: [HarmonisedValue] = []
         let file = input.description
         var identity = PersonIdentity(schema: schema, role: role)
-        return try reader.read(project: { header in
+        var unknown = UnknownCodeTally()
+        let summary = try reader.read(project: { header in
             let resolved = try FileLayout(
                 schema: schema, role: role, context: context, wave: wave, header: header, file: file)
             layout = resolved
@@ -84,10 +88,12 @@ public struct RecordReader {
             return resolved.projection
         }) { row in
             guard let layout else { return }
-            try layout.decode(row, file: file, into: &values)
+            try layout.decode(row, file: file, into: &values, unknown: &unknown)
             try identity.check(values, line: row.lineNumber, file: file)
             try body(layout, values, row)
         }
+        if !unknown.isEmpty, let layout { onUnknownCodes?(unknown.report(layout, file: file)) }
+        return summary
     }
 
     /// Calls `body` with each row's record of type `Record`, its fields resolved once for the file.

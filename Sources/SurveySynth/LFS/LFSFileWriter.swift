@@ -61,8 +61,7 @@ enum LFSFileWriter {
     static func decimal(_ v: Double) -> String { String(format: "%.4f", v) }
 
     static func open(_ path: String, gzip: Bool) throws -> (AtomicOutputFile, ByteSink) {
-        try FileManager.default.createDirectory(
-            atPath: PathNames.folder(of: path), withIntermediateDirectories: true)
+        try OutputFolders.create(PathNames.folder(of: path))
         let file = try AtomicOutputFile(path: path)
         return (file, gzip ? try DeflatingSink(downstream: file.sink, format: .gzip) : file.sink)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyFiles
 import SurveySchema
 
 /// What the LFS generator planted, counted from its own records.
@@ -96,7 +97,11 @@ public struct LFSTruth: Codable, Sendable, Equatable {
     public static func load(path: String) throws -> LFSTruth {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(LFSTruth.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        do {
+            return try decoder.decode(LFSTruth.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw SurveyError(foreign: error, file: path, doing: "read the synthetic data's truth file")
+        }
     }
 }
 
