@@ -9,7 +9,7 @@
 #
 #   scripts/compare-outputs.sh [--base REF] [--full DATA_DIR]
 #
-#   --base REF   the baseline commit (default: 389e045, issue 13's outputs)
+#   --base REF   the baseline commit (default: 8bd44c8: unknown_code among the reasons, issue 14)
 #   --full DIR   also compare on a full-size synthetic download (ukpanel synth ukhls --scale full)
 #
 # The baseline is built once into bench-data/baseline-REF (never committed); set
@@ -17,7 +17,7 @@
 # is compared without its `finished` and `seconds` fields and the fingerprints (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=389e045
+base=8bd44c8
 full=""
 while [ $# -gt 0 ]; do
   case "$1" in
