@@ -77,12 +77,6 @@ public struct HarmonisedVariable: Sendable, Hashable {
         self.note = note
     }
 
-    /// Whether a decoded integer `code` is one the schema does not know: a `code` variable with a
-    /// complete, non-empty list that does not hold it.
-    public func isUnknownCode(_ code: Int) -> Bool {
-        type == .code && codesComplete && !codes.isEmpty && codes[code] == nil
-    }
-
     /// Whether the variable is computed from others rather than read.
     public var isDerived: Bool { !derive.isEmpty }
 
