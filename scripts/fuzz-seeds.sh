@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Remakes the fuzz targets' seed corpora under Fuzz/corpus/TARGET/ (committed; run this only to
 # change them): small files in every layout each reader takes, cut from the committed samples and
-# test fixtures with Python's standard library, and written by `ukpanel dev convert` in both byte
+# test fixtures (and, under Fuzz/regressions/zip, the crafted ZIP64 archives issue 14 found crashing) with Python's standard library, and written by `ukpanel dev convert` in both byte
 # orders. Needs a built ukpanel (swift build) and python3.
 #
 #   scripts/fuzz-seeds.sh
@@ -15,7 +15,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT"/{tab,gzip,zip,dta,sav}
 
 python3 - "$OUT" <<'PY'
-import gzip, io, struct, sys, zipfile, zlib
+import gzip, io, os, struct, sys, zipfile, zlib
 out = sys.argv[1]
 
 def cut(path, rows, cols):
@@ -24,7 +24,7 @@ def cut(path, rows, cols):
     return "".join("\t".join(l) + "\n" for l in lines).encode()
 
 ukhls = cut("samples/ukhls/UKDA-6614-tab/tab/ukhls/h_indresp.tab.gz", 8, 30)
-lfs = cut("samples/lfs/UKDA-9001-tab/tab/" + __import__("os").listdir("samples/lfs/UKDA-9001-tab/tab")[0], 6, 25)
+lfs = cut("samples/lfs/UKDA-9001-tab/tab/" + os.listdir("samples/lfs/UKDA-9001-tab/tab")[0], 6, 25)
 tab = {
     "ukhls.tab": ukhls,
     "lfs.tab": lfs,
@@ -67,10 +67,10 @@ def zipped(members, force64=False):
     b = io.BytesIO()
     with zipfile.ZipFile(b, "w") as z:
         for name, data, method in members:
-            if name.endswith("/"):
-                z.writestr(name, b"")
-                continue
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            if name.endswith("/"):
+                z.writestr(info, b"")
+                continue
             info.compress_type = method
             with z.open(info, "w", force_zip64=force64) as f:
                 f.write(data)
@@ -86,6 +86,24 @@ zips = {
 }
 for name, data in zips.items():
     open(f"{out}/zip/{name}", "wb").write(data)
+
+# Regressions: the ZIP64 records issue 14 found crashing ukpanel (exit 132/134), written by
+# zipfile with its ZIP64 thresholds lowered, then one field set to an absurd value each.
+zipfile.ZIP_FILECOUNT_LIMIT, zipfile.ZIP64_LIMIT = 1, 1
+good = zipped([("a.tab", lfs, D), ("b.tab", ukhls, S)], force64=True)
+end, locator = good.rfind(b"PK\x06\x06"), good.rfind(b"PK\x06\x07")
+def patched(at, value):
+    return good[:at] + struct.pack("<Q", value) + good[at + 8:]
+regressions = {
+    "issue14-entry-count-max.zip": patched(end + 32, 2**64 - 1),
+    "issue14-directory-size-max.zip": patched(end + 40, 2**64 - 1),
+    "issue14-directory-offset-max.zip": patched(end + 48, 2**64 - 1),
+    "issue14-locator-offset-max.zip": patched(locator + 8, 2**64 - 1),
+    "issue14-locator-offset-2-63.zip": patched(locator + 8, 2**63 + 5),
+}
+os.makedirs(f"{out}/../regressions/zip", exist_ok=True)
+for name, data in regressions.items():
+    open(f"{out}/../regressions/zip/{name}", "wb").write(data)
 PY
 
 # Stata and SPSS: the committed fixtures (pandas and pyreadstat wrote them) and ukpanel's own

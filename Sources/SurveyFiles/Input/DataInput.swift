@@ -74,7 +74,10 @@ public struct DataInput: Sendable, Hashable, CustomStringConvertible {
     static func notGzip(_ file: FileByteSource, name: String) -> SurveyError {
         let size = file.totalBytes ?? 0
         let head = (try? file.readExactly(count: min(4, size), at: 0)) ?? []
-        let shown = head.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+        let shown = head.map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }
         return SurveyError(
             .corrupt, file: name, byteOffset: 0,
             reason: size == 0

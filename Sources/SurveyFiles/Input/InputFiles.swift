@@ -9,27 +9,17 @@ import Synchronization
 /// The files this process has opened for reading, by device and inode: an output must never
 /// replace one (`--out` naming the data, or a hard link to it).
 public enum InputFiles {
-    struct Identity: Hashable {
-        var device: UInt64
-        var inode: UInt64
-
-        init(_ info: stat) {
-            device = UInt64(truncatingIfNeeded: info.st_dev)
-            inode = UInt64(truncatingIfNeeded: info.st_ino)
-        }
-    }
-
-    private static let opened = Mutex<[Identity: String]>([:])
+    private static let opened = Mutex<[FileIdentity: String]>([:])
 
     /// Records that `path` (described by `info`) was opened for reading.
     static func register(_ info: stat, path: String) {
         opened.withLock { files in
-            if files[Identity(info)] == nil { files[Identity(info)] = path }
+            if files[FileIdentity(info)] == nil { files[FileIdentity(info)] = path }
         }
     }
 
     /// The name under which the file `info` describes was read, when it was.
     static func input(sameAs info: stat) -> String? {
-        opened.withLock { $0[Identity(info)] }
+        opened.withLock { $0[FileIdentity(info)] }
     }
 }

@@ -128,17 +128,10 @@ public final class AtomicOutputFile {
 
     /// Removes `.NAME.tmp-…` files in `folder` left by a run that is no longer alive.
     static func removeStaleTemporaries(in folder: String, of name: String) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
         let prefix = ".\(name).tmp-"
-        var stale: [String] = []
-        while let entry = readdir(directory) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if entryName.hasPrefix(prefix), isAbandonedTemporary(entryName) { stale.append(folder + "/" + entryName) }
-        }
-        for path in stale {
+        for entry in FolderEntries.names(in: folder) ?? [] where entry.hasPrefix(prefix) && isAbandonedTemporary(entry)
+        {
+            let path = folder + "/" + entry
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { unlink(path) }
         }

@@ -61,7 +61,7 @@ public struct DownloadListing: Sendable {
         var base = root
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
         var files: [(relative: String, path: String)] = []
-        var visited: Set<FolderIdentity> = [FolderIdentity(info)]
+        var visited: Set<FileIdentity> = [FileIdentity(info)]
         try Self.walk(folder: base, relative: "", depth: 0, visited: &visited, into: &files)
         var found: [Item] = []
         for file in files.sorted(by: { $0.relative < $1.relative }) {
@@ -74,22 +74,12 @@ public struct DownloadListing: Sendable {
         items = found
     }
 
-    /// A folder's device and inode: what tells a link back to a folder already listed.
-    private struct FolderIdentity: Hashable {
-        let device: UInt64
-        let inode: UInt64
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-        }
-    }
-
     /// Adds the regular files under `folder` (following links) to `files`.
     private static func walk(
-        folder: String, relative: String, depth: Int, visited: inout Set<FolderIdentity>,
+        folder: String, relative: String, depth: Int, visited: inout Set<FileIdentity>,
         into files: inout [(relative: String, path: String)]
     ) throws(SurveyError) {
-        guard let directory = opendir(folder) else {
+        guard let names = FolderEntries.names(in: folder) else {
             let why = errno
             throw SurveyError(
                 .cannotOpen, file: folder, reason: "cannot list the folder: \(String(cString: strerror(why)))",
@@ -97,14 +87,6 @@ public struct DownloadListing: Sendable {
                     ? "the data may be incomplete without it: check its permissions (ls -ld), or move it out of the data folder"
                     : nil)
         }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        closedir(directory)
         for name in names {
             let path = folder + "/" + name
             let inside = relative.isEmpty ? name : relative + "/" + name
@@ -114,7 +96,7 @@ public struct DownloadListing: Sendable {
             case S_IFREG:
                 files.append((inside, path))
             case S_IFDIR:
-                guard visited.insert(FolderIdentity(info)).inserted else { continue }
+                guard visited.insert(FileIdentity(info)).inserted else { continue }
                 guard depth < maxDepth else {
                     throw SurveyError(
                         .limitExceeded, file: path,

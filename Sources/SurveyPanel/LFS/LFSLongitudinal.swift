@@ -55,8 +55,7 @@ public struct LFSLongitudinalData: Sendable {
     public var schema: Schema
     /// The variables the schema expects that the file lacks (each quarter's `{q}` name).
     public var gaps: [VariableGap] = []
-    /// Cells holding codes the schema's lists do not have (read as `unknown_code`), per variable,
-    /// the quarters of one variable counted together.
+    /// Cells holding codes the schema's lists do not have (read as `unknown_code`), per column.
     public var unknownCodes: [UnknownCode] = []
 
     /// Reads `file`: each quarter's variables come from the schema's `longitudinal`
@@ -127,7 +126,11 @@ public struct LFSLongitudinalData: Sendable {
         }
         var data = LFSLongitudinalData(file: file, histories: histories, schema: schema)
         data.gaps = gaps
-        data.unknownCodes = UnknownCode.merged(zip(layouts, unknown).flatMap { $1.report($0, file: name) })
+        // A column more than one quarter's layout reads (none today: coded ones carry {q}) is said once.
+        var said = Set<String>()
+        data.unknownCodes = zip(layouts, unknown).flatMap { $1.report($0, file: name) }.filter {
+            said.insert($0.source).inserted
+        }
         return data
     }
 }

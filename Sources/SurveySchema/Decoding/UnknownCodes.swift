@@ -68,31 +68,6 @@ public struct UnknownCode: Sendable, Hashable {
             + "list: \(shown.joined(separator: ", "))\(more); read as missing (unknown_code), not as values. "
             + "If they are real codes, add them under codes: for '\(variable)' in a --schema file"
     }
-
-    /// Adds the rows of `other` (the same variable and file) to this one.
-    mutating func merge(_ other: UnknownCode) {
-        rows += other.rows
-        for (code, n) in other.codes where codes[code] != nil || codes.count < UnknownCodeTally.codesShown {
-            codes[code, default: 0] += n
-        }
-    }
-
-    /// `codes` with entries of one variable and file merged (a file read twice, quarters pooled).
-    public static func merged(_ codes: [UnknownCode]) -> [UnknownCode] {
-        var order: [String] = []
-        var byKey: [String: UnknownCode] = [:]
-        for code in codes {
-            let key = code.file + "\u{0}" + code.source
-            if var existing = byKey[key] {
-                existing.merge(code)
-                byKey[key] = existing
-            } else {
-                order.append(key)
-                byKey[key] = code
-            }
-        }
-        return order.compactMap { byKey[$0] }
-    }
 }
 
 /// Where readers streaming a download (an export's files, one after another) leave their unknown
