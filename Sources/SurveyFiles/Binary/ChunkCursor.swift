@@ -17,10 +17,12 @@ final class ChunkCursor {
     /// The largest piece handed out at once (a value-label table, a strL).
     static let maxPiece = 1 << 30
 
-    /// A cursor at the start of `source`'s bytes.
-    init(file: String, source: any ChunkSource) {
+    /// A cursor at the start of `source`'s bytes, which are the file's from byte `offset` on
+    /// (offsets in messages count from the file's start).
+    init(file: String, source: any ChunkSource, startingAt offset: Int = 0) {
         self.file = file
         self.source = source
+        chunkStart = offset
         scratch = RawBuffer(byteCount: 4096)
     }
 

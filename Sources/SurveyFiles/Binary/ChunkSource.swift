@@ -55,8 +55,6 @@ struct OpenedChunks {
     let source: any ChunkSource
     /// The size of the bytes when they are stored as they are (not inflated), else `nil`.
     let plainSize: Int?
-    /// Whether the bytes are read in place from a mapping (no read-ahead thread is needed).
-    let isMapped: Bool
 
     /// Opens `input`; `pipelined` asks for the read-ahead thread when the file is not mapped.
     init(_ input: DataInput, options: ReadOptions, pipelined: Bool) throws(SurveyError) {
@@ -65,13 +63,10 @@ struct OpenedChunks {
         plainSize = file?.totalBytes
         if let file, options.mapPlainFiles, let mapped = MappedChunks(file: file) {
             source = mapped
-            isMapped = true
         } else if pipelined {
             source = PipelinedChunks(input: input, chunkSize: options.chunkSize, limits: options.limits)
-            isMapped = false
         } else {
             source = DirectChunks(source: opened, chunkSize: options.chunkSize)
-            isMapped = false
         }
     }
 }

@@ -121,12 +121,31 @@ public final class FileByteSource: ByteSource {
     /// Reads exactly `count` bytes at absolute `offset` of the file, for headers and directories.
     func readExactly(count: Int, at offset: Int) throws(SurveyError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
+        let outcome: Result<Void, SurveyError> = bytes.withUnsafeMutableBytes { raw in
+            Result { () throws(SurveyError) in try fill(raw, atAbsolute: offset) }
+        }
+        try outcome.get()
+        return bytes
+    }
+
+    /// Fills `buffer` from byte `offset` of the range being read (0 is its first byte), without
+    /// moving this source's position: several threads may each read their own blocks.
+    ///
+    /// - Throws: `.truncated` with the byte offset when the file ends first (it shrank).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SurveyError) {
+        guard offset >= 0, offset <= end - start, buffer.count <= end - start - offset else {
+            throw SurveyError(
+                .truncated, file: name, byteOffset: offset,
+                reason: "\(buffer.count) bytes from byte \(offset) run past the end (byte \(end - start))")
+        }
+        try fill(buffer, atAbsolute: start + offset)
+    }
+
+    private func fill(_ buffer: UnsafeMutableRawBufferPointer, atAbsolute offset: Int) throws(SurveyError) {
+        guard let base = buffer.baseAddress else { return }
         var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(descriptor, base + done, count - done, off_t(offset + done))
-            }
+        while done < buffer.count {
+            let n = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
             if n > 0 {
                 done += n
                 continue
@@ -136,6 +155,5 @@ public final class FileByteSource: ByteSource {
                 n == 0 ? .truncated : .ioFailure, file: name, byteOffset: offset + done,
                 reason: n == 0 ? "file ended early" : "read failed: \(String(cString: strerror(errno)))")
         }
-        return bytes
     }
 }

@@ -38,13 +38,20 @@ final class SPSSTableReader: TableReader {
             let layout = try ZSAVLayout.read(headerCursor, order: dictionary.order, input: input, options: options)
             let blocks: any ChunkSource =
                 plain
-                ? ParallelZSAVBlocks(path: input.path, file: input.description, layout: layout)
+                ? ParallelBlocks.zsav(path: input.path, file: input.description, layout: layout)
                 : try SequentialZSAVBlocks(cursor: headerCursor, layout: layout)
             cursor = ChunkCursor(file: input.description, source: blocks)
         case .none, .bytecode:
-            // Uncompressed cases are decoded in place from the mapping; expanding bytecode keeps a
-            // core busy, so its bytes are read ahead on the other one instead.
-            if options.pipelined && (!opened.isMapped || dictionary.compression == .bytecode) {
+            // The cases are read ahead on the other core: by offset when the file is stored as it is
+            // (the dictionary is not read twice), else inflated from the start.
+            if options.pipelined, let stored = opened.plainSize, stored > dictionary.dataOffset {
+                cursor = ChunkCursor(
+                    file: input.description,
+                    source: ParallelBlocks.storedFile(
+                        input, range: dictionary.dataOffset..<stored, fileSize: stored, blockSize: options.chunkSize,
+                        limits: options.limits),
+                    startingAt: dictionary.dataOffset)
+            } else if options.pipelined {
                 cursor = ChunkCursor(
                     file: input.description,
                     source: PipelinedChunks(input: input, chunkSize: options.chunkSize, limits: options.limits))

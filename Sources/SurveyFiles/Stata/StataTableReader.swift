@@ -6,6 +6,10 @@
 /// as extended missing values (`FormatMissing`), distinct from any survey's own
 /// negative codes, which stay numbers. Text is UTF-8 (117's Windows-1252 is converted).
 ///
+/// A file stored as it is (plain, or a stored zip member) has its rows read ahead by offset on
+/// two threads into a bounded ring (`ParallelBlocks`); a compressed one is inflated on a second
+/// thread (`PipelinedChunks`).
+///
 /// Value labels and strLs follow the rows in the file. A plain file is read there by
 /// offset. A gzip file or zip member is read there by a **second pass** that inflates
 /// past the rows without keeping them: `readHeader()` makes it for the value labels,
@@ -37,9 +41,12 @@ final class StataTableReader: TableReader {
     func read(project: (TableHeader) throws -> ColumnProjection, row: (RowCells) throws -> Void) throws
         -> TableSummary
     {
-        let chunks = try OpenedChunks(input, options: options, pipelined: options.pipelined)
-        let cursor = ChunkCursor(file: input.description, source: chunks.source)
-        let dictionary = try StataDictionary.read(cursor, fileSize: chunks.plainSize)
+        // A file stored as it is (plain, or a stored zip member) has its dictionary read here and
+        // its rows read ahead by offset on both cores; a compressed one is inflated on the other.
+        let opened = try OpenedChunks(input, options: options, pipelined: options.pipelined)
+        let stored = opened.plainSize
+        let headerCursor = ChunkCursor(file: input.description, source: opened.source)
+        let dictionary = try StataDictionary.read(headerCursor, fileSize: stored)
         let header = dictionary.header(valueLabels: [:], caseInsensitive: options.caseInsensitiveNames)
         let projection = try project(header)
         let decoder = try StataRowDecoder(dictionary: dictionary, projection: projection, file: input.description)
@@ -51,9 +58,24 @@ final class StataTableReader: TableReader {
             }
             try decoder.load(decoder.strLVariables)
         }
-        try cursor.expect("<data>")
-        let dataStart = cursor.offset
+        try headerCursor.expect("<data>")
+        let dataStart = headerCursor.offset
         let width = dictionary.rowWidth
+        let cursor: ChunkCursor
+        if let stored, options.pipelined, dictionary.rows > 0 {
+            // The rows and the </data> after them (to the file's end when they claim more: the
+            // reader then reports the file as truncated where it ends).
+            let (rowBytes, overflow) = dictionary.rows.multipliedReportingOverflow(by: width)
+            let end = !overflow && rowBytes <= stored - dataStart - 7 ? dataStart + rowBytes + 7 : stored
+            cursor = ChunkCursor(
+                file: input.description,
+                source: ParallelBlocks.storedFile(
+                    input, range: dataStart..<end, fileSize: stored, blockSize: options.chunkSize,
+                    limits: options.limits),
+                startingAt: dataStart)
+        } else {
+            cursor = headerCursor
+        }
         var lastReport = 0
         let onProgress = self.onProgress
         try cursor.forEachRecord(width: width, count: dictionary.rows, "row") { record, index in

@@ -8,8 +8,11 @@ public struct ReadOptions: Sendable {
     public var chunkSize = 1 << 20
     /// Read and inflate on a second thread (on by default).
     public var pipelined = true
-    /// Read a plain file (or a stored zip member) of a binary format through a read-only
-    /// mapping, decoding in place with no copy (on by default; off reads it into buffers).
+    /// Read the dictionary of a plain file (or a stored zip member) of a binary format, and the
+    /// sections it reads by offset (value labels, strLs), through a read-only mapping, with no
+    /// copy (on by default; off reads them into buffers). With `pipelined` its rows are read ahead
+    /// by offset on two threads instead (`ParallelBlocks`), which costs less than faulting in the
+    /// pages of a mapping.
     public var mapPlainFiles = true
     /// The longest data line a delimited file may have (default 16 MiB; a real UKHLS row of
     /// 1,560 columns is about 10 KB). A longer one is a located error, reached in bounded memory.
