@@ -25,10 +25,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // zstd, the system library: Parquet pages are compressed with it.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         // Read-only file mappings guarded against the file shrinking under them (SIGBUS).
         .target(name: "CMappedFile"),
         // Layer 1: bytes to rows. Knows nothing of any survey.
-        .target(name: "SurveyFiles", dependencies: ["CZlib", "CMappedFile"]),
+        .target(name: "SurveyFiles", dependencies: ["CZlib", "CZstd", "CMappedFile"]),
         // Layer 2: schemas/*.yaml, harmonised variables, typed records.
         .target(
             name: "SurveySchema",

@@ -6,16 +6,23 @@ import SurveyPipelines
 import SurveyReports
 import SurveySchema
 
-/// `ukpanel export`: the harmonised data as tidy CSV for R, Stata, Python and DuckDB.
+/// `ukpanel export`: the harmonised data as tidy, typed tables for R, Stata, Python and DuckDB.
 public struct ExportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "The harmonised data as tidy CSV (RFC 4180, UTF-8, a header, empty cells for missing).",
+        abstract: "The harmonised data as a tidy table: CSV, Parquet or Stata .dta, by the --out file's extension.",
         discussion: """
-            Every export writes FILE and a data dictionary FILE.dictionary.csv beside it (column, label, type, \
-            codes, source), both to temporary names renamed when complete. A missing value is an empty cell \
+            FILE.csv (or .csv.gz, gzip-compressed): RFC 4180, UTF-8, a header; a missing value is an empty cell \
             (never "."), and the column NAME_missing beside it says why (inapplicable, refused, dont_know, \
-            proxy, not_in_wave, …); it is empty when there is a value. FILE ending in .gz is gzip-compressed.
+            proxy, not_in_wave, …; empty when there is a value). Beside it, FILE.labels.R and FILE.labels.do \
+            turn its codes into factors (R) or value labels (Stata).
+            FILE.parquet: typed columns (whole numbers as int64, reals as double, text as UTF-8 strings, missing \
+            as null, reasons in NAME_missing), zstd-compressed, the dictionary in its key-value metadata.
+            FILE.dta (Stata 14+, format 118): variable and value labels, and each reason as an extended missing \
+            value (.a dont_know, .b refused, … the dictionary lists them), so numeric columns need no NAME_missing.
+            Every export also writes FILE.dictionary.csv and FILE.dictionary.json (each column's label, type, \
+            codes, source; which weight is for which analysis; how to declare the design in R and Stata) and \
+            FILE.provenance.json, all to temporary names renamed when complete. --out - writes CSV to standard output.
             """,
         subcommands: [ExportPanelCommand.self, ExportTransitionsCommand.self, ExportLFSCommand.self])
 
@@ -80,20 +87,29 @@ struct ExportPanelCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Harmonised variables to export, comma-separated (default: all).", valueName: "LIST"))
+        help: ArgumentHelp(
+            "Harmonised variables to export, comma-separated (default: all); the design's are kept (see --no-design).",
+            valueName: "LIST"))
     var vars: String?
+
+    @Flag(name: .long, help: "With --vars, leave out the design's columns (weights, strata, PSU), kept by default.")
+    var noDesign = false
 
     @Option(name: .long, help: "long (one row per person-wave) or wide (one row per person).")
     var format: PanelExport.Format = .long
 
-    @Option(name: .long, help: ArgumentHelp("The CSV file (.csv, or .csv.gz to compress).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Self.outHelp, valueName: "FILE"))
     var out = "out/panel.csv"
+
+    static let outHelp = "The file: .csv, .csv.gz, .parquet or .dta (the extension decides), or - for CSV on standard output."
+
+    func validate() throws { _ = try ExportFiles.fileType(of: out) }
 
     func run() throws {
         let schema = try schemaOptions.load("ukhls")
         let download = try UKHLSDownload(root: try dataOptions.root())
         let waves = try selection.chosen(in: download)
-        let export = try PanelExport(schema: schema, only: variableList(vars), format: format)
+        let export = try PanelExport(schema: schema, only: variableList(vars), format: format, design: !noDesign)
         var pipeline = PanelExportPipeline(
             download: download, waves: waves, export: export, out: out, options: reading.tableOptions)
         pipeline.syntheticNotice = SyntheticNotice.find(root: try dataOptions.root())
@@ -118,8 +134,10 @@ struct ExportTransitionsCommand: ParsableCommand {
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reading: ReadingOptions
 
-    @Option(name: .long, help: ArgumentHelp("The CSV file (.csv, or .csv.gz to compress).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(ExportPanelCommand.outHelp, valueName: "FILE"))
     var out = "out/transitions.csv"
+
+    func validate() throws { _ = try ExportFiles.fileType(of: out) }
 
     func run() throws {
         let schema = try schemaOptions.load("ukhls")
@@ -157,11 +175,18 @@ struct ExportLFSCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Harmonised variables to export, comma-separated (default: all).", valueName: "LIST"))
+        help: ArgumentHelp(
+            "Harmonised variables to export, comma-separated (default: all); the design's are kept (see --no-design).",
+            valueName: "LIST"))
     var vars: String?
 
-    @Option(name: .long, help: ArgumentHelp("The CSV file (.csv, or .csv.gz to compress).", valueName: "FILE"))
+    @Flag(name: .long, help: "With --vars, leave out the design's columns (household and person numbers, weight).")
+    var noDesign = false
+
+    @Option(name: .long, help: ArgumentHelp(ExportPanelCommand.outHelp, valueName: "FILE"))
     var out = "out/lfs.csv"
+
+    func validate() throws { _ = try ExportFiles.fileType(of: out) }
 
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reading: ReadingOptions
@@ -183,7 +208,7 @@ struct ExportLFSCommand: ParsableCommand {
                     "no LFS quarterly files\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "") in \(roots.joined(separator: ", "))"
             )
         }
-        let export = try LFSExport(schema: schema, only: variableList(vars))
+        let export = try LFSExport(schema: schema, only: variableList(vars), design: !noDesign)
         var pipeline = LFSExportPipeline(files: files, export: export, out: out, options: reading.tableOptions)
         pipeline.syntheticNotice = roots.lazy.compactMap { SyntheticNotice.find(root: $0, survey: "LFS") }.first
         try runExport(pipeline, root: roots.count == 1 ? roots[0] : nil, notes: download.notes, reading: reading)

@@ -42,14 +42,14 @@ import Testing
         #expect(fromTab.labels.isEmpty && fromTab.codes.isEmpty)
         let columns = try HarmonisedColumns(schema: schema, role: "indresp")
         func row(_ labels: FileLabels) -> [String]? {
-            columns.dictionaryRows(fileLabels: labels, fileName: { $0.sourceName(in: wave) }) { _ in "" }
-                .first { $0.first == "jbstat" }
+            columns.columns(fileLabels: labels, fileName: { $0.sourceName(in: wave) }) { _ in "" }
+                .map(\.dictionaryRow).first { $0.first == "jbstat" }
         }
         #expect(row(fromFile)?[1] == "Status, as the file labels it")
         #expect(row(fromFile)?[3] == "1=self employed; 2=paid")
         #expect(row(fromTab)?[1] == "")
         // Where the schema has its own label, the schema's is kept.
-        let gor = columns.dictionaryRows(fileLabels: fromFile) { _ in "" }.first { $0.first == "gor" }
+        let gor = columns.columns(fileLabels: fromFile) { _ in "" }.map(\.dictionaryRow).first { $0.first == "gor" }
         #expect(gor?[1] == schema.variable("gor")?.label)
     }
 }

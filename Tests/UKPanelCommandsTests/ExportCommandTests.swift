@@ -56,7 +56,9 @@ struct ExportCommandTests {
         #expect(try TestSupport.python(script, in: out) == 0)
     }
 
-    @Test("--vars picks variables; an unknown one is an error with the closest name; a bad cell leaves no file")
+    @Test(
+        "--vars picks variables and keeps the design's (not with --no-design); an unknown one is an error with the closest name; a bad cell leaves no file"
+    )
     func errors() throws {
         let out = try UKHLSFixture.temporaryFolder()
         let some = try CommandRunner.run(
@@ -64,7 +66,24 @@ struct ExportCommandTests {
             in: Self.repositoryRoot)
         #expect(some.status == 0)
         let header = try String(contentsOfFile: out + "/a.csv", encoding: .utf8).split(separator: "\n").first
-        #expect(header == "pidp,wave,wave_letter,gor,gor_missing,jbstat,jbstat_missing")
+        #expect(
+            header
+                == "pidp,wave,wave_letter,gor,gor_missing,jbstat,jbstat_missing,weight_xs,weight_xs_missing,weight_lw,weight_lw_missing,strata,strata_missing,psu,psu_missing"
+        )
+        let bare = try CommandRunner.run(
+            ["export", "panel", "--waves", "14", "--vars", "jbstat,gor", "--no-design", "--out", out + "/n.csv"],
+            in: Self.repositoryRoot)
+        #expect(bare.status == 0)
+        let bareHeader = try String(contentsOfFile: out + "/n.csv", encoding: .utf8).split(separator: "\n").first
+        #expect(bareHeader == "pidp,wave,wave_letter,gor,gor_missing,jbstat,jbstat_missing")
+        // The dictionary says which weight is for which analysis, and what a single-PSU stratum needs.
+        let dictionary = try String(contentsOfFile: out + "/a.dictionary.csv", encoding: .utf8)
+        #expect(dictionary.contains("weight_xs: cross-sectional analyses of one wave"))
+        #expect(dictionary.contains("weight_lw: longitudinal analyses"))
+        #expect(dictionary.contains("options(survey.lonely.psu = \"\"adjust\"\")"))
+        #expect(dictionary.contains("singleunit(centered)"))
+        let bareDictionary = try String(contentsOfFile: out + "/n.dictionary.csv", encoding: .utf8)
+        #expect(!bareDictionary.contains("(weights)") && !bareDictionary.contains("(design)"))
         let unknown = try CommandRunner.run(
             ["export", "panel", "--vars", "jbstatt", "--out", out + "/b.csv"], in: Self.repositoryRoot)
         #expect(unknown.status != 0 && unknown.stderr.contains("jbstatt") && unknown.stderr.contains("jbstat"))

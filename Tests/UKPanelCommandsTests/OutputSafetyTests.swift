@@ -20,18 +20,23 @@ struct OutputSafetyTests {
         return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
     }
 
-    @Test("a one-character --out works; --out - writes the same CSV to standard output and nothing else")
+    @Test(
+        "a one-character --out works (select; an export's needs its file type); --out - writes the same CSV to standard output and nothing else"
+    )
     func shortNamesAndStandardOutput() throws {
         let folder = try UKHLSFixture.temporaryFolder()
         let export = ["export", "panel", "--quiet", "--data", Self.data, "--waves", "14", "--vars", "gor"]
-        let file = try CommandRunner.run(export + ["--out", "x"], in: folder)
+        let bare = try CommandRunner.run(export + ["--out", "x"], in: folder)
+        #expect(bare.status != 0 && bare.stderr.contains("x: is not a file type ukpanel exports"), "\(bare.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        let file = try CommandRunner.run(export + ["--out", "x.csv"], in: folder)
         #expect(file.status == 0, "\(file.stderr)")
-        for name in ["x", "x.dictionary.csv", "x.provenance.json"] {
+        for name in ["x.csv", "x.dictionary.csv", "x.dictionary.json", "x.labels.R", "x.labels.do", "x.provenance.json"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/" + name), "\(name)")
         }
         let piped = try CommandRunner.run(export + ["--out", "-"], in: folder)
         #expect(piped.status == 0, "\(piped.stderr)")
-        #expect(piped.stdout == (try String(contentsOfFile: folder + "/x", encoding: .utf8)))
+        #expect(piped.stdout == (try String(contentsOfFile: folder + "/x.csv", encoding: .utf8)))
         #expect(piped.stderr.contains("wrote standard output"))
         let select = try CommandRunner.run(["select", Self.wave14, "--vars", "pidp", "--out", "y"], in: folder)
         #expect(select.status == 0 && FileManager.default.fileExists(atPath: folder + "/y"), "\(select.stderr)")
@@ -39,30 +44,33 @@ struct OutputSafetyTests {
             ["reproduce", "esrc-2025", "--quiet", "--no-lfs", "--data", Self.data, "--out", "-"], in: folder)
         #expect(report.status != 0 && report.stderr.contains("writes a folder of outputs"), "\(report.stderr)")
         let onFile = try CommandRunner.run(
-            ["reproduce", "esrc-2025", "--quiet", "--no-lfs", "--data", Self.data, "--out", "x"], in: folder)
-        #expect(onFile.status != 0 && onFile.stderr.contains("x: exists and is not a folder"), "\(onFile.stderr)")
+            ["reproduce", "esrc-2025", "--quiet", "--no-lfs", "--data", Self.data, "--out", "y"], in: folder)
+        #expect(onFile.status != 0 && onFile.stderr.contains("y: exists and is not a folder"), "\(onFile.stderr)")
         #expect(!onFile.stderr.contains("NSCocoaErrorDomain"))
     }
 
     @Test("a device, a FIFO, a symbolic link or a folder at --out is refused and left as it was")
     func nonRegularTargets() throws {
         let folder = try UKHLSFixture.temporaryFolder()
-        #expect(mkfifo(folder + "/fifo", 0o644) == 0)
+        #expect(mkfifo(folder + "/fifo.csv", 0o644) == 0)
         try "kept\n".write(toFile: folder + "/target.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(
-            atPath: folder + "/link", withDestinationPath: folder + "/target.txt")
-        try FileManager.default.createSymbolicLink(atPath: folder + "/dangling", withDestinationPath: folder + "/none")
-        try FileManager.default.createDirectory(atPath: folder + "/dir", withIntermediateDirectories: false)
+            atPath: folder + "/link.csv", withDestinationPath: folder + "/target.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/dangling.parquet", withDestinationPath: folder + "/none")
+        try FileManager.default.createDirectory(atPath: folder + "/dir.dta", withIntermediateDirectories: false)
         let cases: [(String, String, mode_t)] = [
-            ("/dev/null", "is a device", S_IFCHR), (folder + "/fifo", "is a FIFO", S_IFIFO),
-            (folder + "/link", "is a symbolic link", S_IFLNK), (folder + "/dangling", "is a symbolic link", S_IFLNK),
-            (folder + "/dir", "is a folder", S_IFDIR),
+            ("/dev/null", "is a device", S_IFCHR), (folder + "/fifo.csv", "is a FIFO", S_IFIFO),
+            (folder + "/link.csv", "is a symbolic link", S_IFLNK),
+            (folder + "/dangling.parquet", "is a symbolic link", S_IFLNK), (folder + "/dir.dta", "is a folder", S_IFDIR),
         ]
         for (path, message, kind) in cases {
             for command in [
                 ["select", Self.wave14, "--vars", "pidp", "--out", path],
                 ["export", "panel", "--quiet", "--data", Self.data, "--waves", "14", "--vars", "gor", "--out", path],
             ] {
+                // An export names its file type: /dev/null names none, and is refused for that first.
+                let message = command[0] == "export" && path == "/dev/null" ? "is not a file type" : message
                 let run = try CommandRunner.run(command, in: folder)
                 #expect(run.status == 1, "\(command[0]) \(path)")
                 #expect(run.stderr.contains("\(path): \(message)"), "\(run.stderr)")

@@ -144,7 +144,7 @@ struct TableGapsTests {
             e = json.load(open('out/p.provenance.json'))
             assert 'batch' in e['command'] and e['synthetic'] is True and 'intervals' not in e
             assert [i['file'] for i in e['inputs']] == ['UKDA-6614-tab/tab/ukhls/n_indresp.tab.gz'], e['inputs']
-            assert e['outputs'] == ['p.csv', 'p.dictionary.csv'], e['outputs']
+            assert e['outputs'] == ['p.csv', 'p.dictionary.csv', 'p.dictionary.json', 'p.labels.R', 'p.labels.do'], e['outputs']
             print('ok')
             """
         #expect(try TestSupport.python(script, in: root) == 0)

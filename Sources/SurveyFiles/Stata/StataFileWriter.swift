@@ -32,6 +32,8 @@ public final class StataFileWriter {
     }
 
     private let file: AtomicOutputFile
+    /// Whether `finish()` renames the file into place (the writer made it).
+    private let commits: Bool
     private let release: Int
     private let order: ByteOrder
     private let columns: [Column]
@@ -56,10 +58,31 @@ public final class StataFileWriter {
     ///   - timestamp: the header's time stamp (`dd Mon yyyy hh:mm`), or empty.
     /// - Throws: `.invalidArgument` for a name longer than 32 characters or an unknown release;
     ///   `.outputFailure` when the file cannot be created.
-    public init(
+    public convenience init(
         path: String, release: Int = 118, byteOrder: ByteOrder = .littleEndian, columns: [Column],
         dataLabel: String = "", valueLabels: [String: [Int32: String]] = [:], timestamp: String = ""
     ) throws(SurveyError) {
+        try self.init(
+            file: try AtomicOutputFile(path: path), commits: true, release: release, byteOrder: byteOrder,
+            columns: columns, dataLabel: dataLabel, valueLabels: valueLabels, timestamp: timestamp)
+    }
+
+    /// Starts writing into `file`, which the caller commits after `finishContents()` (with other files
+    /// written beside it, say); the parameters are `init(path:…)`'s.
+    public convenience init(
+        file: AtomicOutputFile, release: Int = 118, byteOrder: ByteOrder = .littleEndian, columns: [Column],
+        dataLabel: String = "", valueLabels: [String: [Int32: String]] = [:], timestamp: String = ""
+    ) throws(SurveyError) {
+        try self.init(
+            file: file, commits: false, release: release, byteOrder: byteOrder, columns: columns,
+            dataLabel: dataLabel, valueLabels: valueLabels, timestamp: timestamp)
+    }
+
+    private init(
+        file: AtomicOutputFile, commits: Bool, release: Int, byteOrder: ByteOrder, columns: [Column],
+        dataLabel: String, valueLabels: [String: [Int32: String]], timestamp: String
+    ) throws(SurveyError) {
+        let path = file.path
         guard (117...119).contains(release) else {
             throw SurveyError(.invalidArgument, file: path, reason: "Stata release \(release) is not 117, 118 or 119")
         }
@@ -87,7 +110,8 @@ public final class StataFileWriter {
         self.offsets = offsets
         row = [UInt8](repeating: 0, count: width)
         self.valueLabels = valueLabels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        file = try AtomicOutputFile(path: path)
+        self.file = file
+        self.commits = commits
         try writeDictionary(dataLabel: dataLabel, timestamp: timestamp)
     }
 
@@ -246,8 +270,15 @@ public final class StataFileWriter {
     }
 
     /// Writes the strLs, value labels and the end of the file, patches the header, and
-    /// renames the file into place.
+    /// renames the file into place (when the writer made it: see `init(file:…)`).
     public func finish() throws(SurveyError) {
+        try finishContents()
+        if commits { try file.commit() }
+    }
+
+    /// Writes the strLs, value labels and the end of the file and patches the header: the file is
+    /// complete, not yet renamed into place.
+    public func finishContents() throws(SurveyError) {
         var b = BinaryBuilder(order: order)
         b.append("</data>")
         map[10] = file.sink.position + b.bytes.count
@@ -301,7 +332,6 @@ public final class StataFileWriter {
         var m = BinaryBuilder(order: order)
         for offset in map { m.append(UInt64(offset)) }
         try file.sink.patch(m.bytes, at: map[1] + 5)
-        try file.commit()
     }
 
     private func store(_ value: Int, type: StataType, at: Int) {

@@ -42,6 +42,14 @@ public enum StataType: Sendable, Hashable {
         }
     }
 
+    /// Whether it holds numbers (not text).
+    var isNumeric: Bool {
+        switch self {
+        case .str, .strL: return false
+        default: return true
+        }
+    }
+
     /// Bytes in a row.
     var width: Int {
         switch self {

@@ -17,12 +17,12 @@ public struct BatchJob: Sendable {
         case lfsTransitions(unweighted: Bool, linkQuarters: Bool, quarters: QuarterRange)
         /// A user-defined cross-tab, over some UKHLS waves or LFS quarters.
         case crossTab(CrossTabSpec, waves: String, quarters: QuarterRange)
-        /// The harmonised UKHLS panel.
-        case exportPanel(file: String, format: PanelExport.Format, waves: String, vars: [String]?)
+        /// The harmonised UKHLS panel; `design`: `vars` keep the design's columns.
+        case exportPanel(file: String, format: PanelExport.Format, waves: String, vars: [String]?, design: Bool)
         /// Consecutive-wave pairs.
         case exportTransitions(file: String, waves: String)
         /// LFS person-quarters.
-        case exportLFS(file: String, quarters: QuarterRange, vars: [String]?)
+        case exportLFS(file: String, quarters: QuarterRange, vars: [String]?, design: Bool)
     }
 
     /// `from`/`to` quarters as written (`2020Q1`), both optional.

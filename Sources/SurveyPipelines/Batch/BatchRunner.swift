@@ -220,11 +220,12 @@ public final class BatchRunner {
             pipeline.command = command(step)
             pipeline.settings = job.settings
             return pipeline
-        case .exportPanel(_, let format, let waveText, let vars):
+        case .exportPanel(_, let format, let waveText, let vars, let design):
             let (download, schema) = try ukhls(data)
             var pipeline = PanelExportPipeline(
                 download: download, waves: try Self.waves(waveText, in: download),
-                export: try PanelExport(schema: schema, only: vars, format: format), out: out, options: options)
+                export: try PanelExport(schema: schema, only: vars, format: format, design: design), out: out,
+                options: options)
             pipeline.syntheticNotice = ukhlsNotice()
             pipeline.command = command(step)
             pipeline.dataRoot = job.ukhls
@@ -238,11 +239,11 @@ public final class BatchRunner {
             pipeline.command = command(step)
             pipeline.dataRoot = job.ukhls
             return pipeline
-        case .exportLFS(_, let range, let vars):
+        case .exportLFS(_, let range, let vars, let design):
             let (download, schema) = try lfs(data)
             var pipeline = LFSExportPipeline(
-                files: try quarterFiles(download, range), export: try LFSExport(schema: schema, only: vars), out: out,
-                options: options)
+                files: try quarterFiles(download, range),
+                export: try LFSExport(schema: schema, only: vars, design: design), out: out, options: options)
             pipeline.syntheticNotice = lfsNotice()
             pipeline.command = command(step)
             pipeline.dataRoot = job.lfs.count == 1 ? job.lfs[0] : nil

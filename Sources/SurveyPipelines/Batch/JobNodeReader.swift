@@ -192,13 +192,14 @@ struct JobNodeReader {
         }
         func checkFile(_ file: String, _ node: Node?) throws {
             guard !file.hasPrefix("/"), !file.split(separator: "/").contains(".."),
-                file.hasSuffix(".csv") || file.hasSuffix(".csv.gz")
+                (try? ExportFiles.fileType(of: file)) != nil, file != "-"
             else {
-                throw error(node, "export file '\(file)': a .csv or .csv.gz name inside the output folder")
+                throw error(
+                    node, "export file '\(file)': a .csv, .csv.gz, .parquet or .dta name inside the output folder")
             }
         }
         if let file = m["panel"]?.string {
-            try checkKeys(m, allowed: ["panel", "format", "waves", "vars"], context: "export \(file)")
+            try checkKeys(m, allowed: ["panel", "format", "waves", "vars", "design"], context: "export \(file)")
             try checkFile(file, m["panel"])
             var format = PanelExport.Format.long
             if let f = m["format"] {
@@ -209,8 +210,9 @@ struct JobNodeReader {
             }
             return .init(
                 name: "export \(file)",
-                work: .exportPanel(file: file, format: format, waves: try waves(m), vars: try vars(m)), output: file,
-                line: line(node))
+                work: .exportPanel(
+                    file: file, format: format, waves: try waves(m), vars: try vars(m), design: try design(m)),
+                output: file, line: line(node))
         }
         if let file = m["transitions"]?.string {
             try checkKeys(m, allowed: ["transitions", "waves"], context: "export \(file)")
@@ -220,12 +222,22 @@ struct JobNodeReader {
                 line: line(node))
         }
         if let file = m["lfs"]?.string {
-            try checkKeys(m, allowed: ["lfs", "from", "to", "vars"], context: "export \(file)")
+            try checkKeys(m, allowed: ["lfs", "from", "to", "vars", "design"], context: "export \(file)")
             try checkFile(file, m["lfs"])
             return .init(
-                name: "export \(file)", work: .exportLFS(file: file, quarters: try quarters(m), vars: try vars(m)),
+                name: "export \(file)",
+                work: .exportLFS(file: file, quarters: try quarters(m), vars: try vars(m), design: try design(m)),
                 output: file, line: line(node))
         }
         throw error(node, "an export needs panel: FILE, transitions: FILE or lfs: FILE")
+    }
+
+    /// `design: false` (an export's `vars:` without the design's columns); true when absent.
+    func design(_ m: Node.Mapping) throws -> Bool {
+        guard let node = m["design"] else { return true }
+        guard let text = node.string, let value = Bool(text) else {
+            throw error(node, "design: true (vars: keep the weights, strata and PSU; the default) or false")
+        }
+        return value
     }
 }

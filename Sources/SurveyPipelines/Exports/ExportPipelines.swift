@@ -3,8 +3,8 @@ import SurveyPanel
 import SurveyReports
 import SurveySchema
 
-/// The harmonised UKHLS panel as tidy CSV, long or wide, with its dictionary
-/// (`ukpanel export panel` and `batch`'s panel exports).
+/// The harmonised UKHLS panel as a tidy table (CSV, Parquet or Stata, by `out`'s extension), long or
+/// wide, with its dictionary (`ukpanel export panel` and `batch`'s panel exports).
 public struct PanelExportPipeline: ExportPipeline {
     public var download: UKHLSDownload
     public var waves: [Wave]
@@ -31,11 +31,14 @@ public struct PanelExportPipeline: ExportPipeline {
     {
         let stream = PersonFileStream.ukhls(download: download, waves: waves, schema: export.schema, options: options)
         let labels = try FileLabels(inputs: stream.files.map(\.input), options: options)
+        let waves = stream.files.compactMap(\.wave)
         let (s, paths) = try ExportFiles.write(
-            out: out, notice: syntheticNotice,
-            dictionary: export.dictionary(waves: stream.files.compactMap(\.wave), fileLabels: labels)
-        ) {
-            writer in
+            out: out, columns: export.exportColumns(waves: waves, fileLabels: labels),
+            notes: DesignNotes.notes(
+                export.schema, present: export.variables.map(\.name), column: { export.format == .wide ? $0 + "_wN" : $0 },
+                perWave: export.format == .wide),
+            notice: syntheticNotice, title: "UKHLS panel (\(export.format.rawValue)), waves \(waves.map(\.letter).joined(separator: " "))"
+        ) { writer in
             try export.write(stream, to: writer) { wave, done, total in
                 progress.update(consumed: done, total: total, item: "wave \(wave.letter)")
             }
@@ -48,7 +51,7 @@ public struct PanelExportPipeline: ExportPipeline {
     }
 }
 
-/// Consecutive-wave pairs as tidy CSV (`ukpanel export transitions` and `batch`).
+/// Consecutive-wave pairs as a tidy table (`ukpanel export transitions` and `batch`).
 public struct TransitionsExportPipeline: ExportPipeline {
     public var download: UKHLSDownload
     public var waves: [Wave]
@@ -75,8 +78,13 @@ public struct TransitionsExportPipeline: ExportPipeline {
     {
         let export = try TransitionsExport(schema: schema)
         let pairs = ConsecutiveWavePairs(download: download, waves: waves, schema: schema, options: options)
-        let (s, paths) = try ExportFiles.write(out: out, notice: syntheticNotice, dictionary: export.dictionary()) {
-            writer in
+        let columns = export.exportColumns()
+        let columnCount = try ExportFiles.columns(columns, writtenTo: out).count
+        let (s, paths) = try ExportFiles.write(
+            out: out, columns: columns, notes: DesignNotes.notes(
+                schema, present: ["weight_xs", "weight_lw", "strata", "psu"], column: { $0 + "_to" }), notice: syntheticNotice,
+            title: "UKHLS consecutive-wave pairs"
+        ) { writer in
             try export.write(pairs, to: writer) { wave, done, total in
                 progress.update(consumed: done, total: total, item: "wave \(wave.letter)")
             }
@@ -86,13 +94,13 @@ public struct TransitionsExportPipeline: ExportPipeline {
             return "\(from.letter)-\(to.letter) \(s.rowsByWave[w] ?? 0)"
         }
         return PipelineResult(
-            summary: "\(s.rows) wave pairs (\(counts.joined(separator: ", "))), \(export.header.count) columns",
+            summary: "\(s.rows) wave pairs (\(counts.joined(separator: ", "))), \(columnCount) columns",
             outputs: try addingProvenance(to: paths),
             warnings: (download.waveGap.map { [$0] } ?? []) + pairs.unknownCodes.all.map(\.sentence))
     }
 }
 
-/// LFS person-quarters as tidy CSV (`ukpanel export lfs` and `batch`).
+/// LFS person-quarters as a tidy table (`ukpanel export lfs` and `batch`).
 public struct LFSExportPipeline: ExportPipeline {
     public var files: [LFSDownload.QuarterFile]
     public var export: LFSExport
@@ -119,8 +127,11 @@ public struct LFSExportPipeline: ExportPipeline {
         var caseless = options
         caseless.caseInsensitiveNames = true
         let labels = try FileLabels(inputs: files.map(\.input), options: caseless)
+        let columns = export.exportColumns(fileLabels: labels)
+        let columnCount = try ExportFiles.columns(columns, writtenTo: out).count
         let (s, paths) = try ExportFiles.write(
-            out: out, notice: syntheticNotice, dictionary: export.dictionary(fileLabels: labels)
+            out: out, columns: columns, notes: DesignNotes.notes(export.schema, present: export.columns.variables.map(\.name)),
+            notice: syntheticNotice, title: "LFS person-quarters"
         ) { writer in
             try export.write(stream, to: writer) { period, done, total in
                 progress.update(consumed: done, total: total, item: period.description)
@@ -130,7 +141,7 @@ public struct LFSExportPipeline: ExportPipeline {
         let last = s.rowsByPeriod.keys.max().map(\.description) ?? "-"
         return PipelineResult(
             summary:
-                "\(s.rows) person-quarters from \(s.rowsByPeriod.count) quarters (\(first) to \(last)), \(export.header.count) columns",
+                "\(s.rows) person-quarters from \(s.rowsByPeriod.count) quarters (\(first) to \(last)), \(columnCount) columns",
             outputs: try addingProvenance(to: paths), warnings: stream.unknownCodes.all.map(\.sentence))
     }
 }

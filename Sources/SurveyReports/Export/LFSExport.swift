@@ -3,28 +3,27 @@ import SurveyFiles
 import SurveyPanel
 import SurveySchema
 
-/// LFS quarters as tidy CSV: one row per person-quarter, streamed file by file,
-/// with every harmonised variable of the quarterly person files (`lfsp` role)
-/// and the same missing-value rules as the panel export.
+/// LFS quarters as a tidy table: one row per person-quarter, streamed file by file, with every
+/// harmonised variable of the quarterly person files (`lfsp` role) and the same missing-value
+/// rules as the panel export.
 public struct LFSExport: Sendable {
     /// The variables exported.
     public let columns: HarmonisedColumns
     /// The schema.
     public let schema: Schema
 
-    /// An export of `schema`'s quarterly variables, or only those named in `only` (in schema order).
+    /// An export of `schema`'s quarterly variables, or only those named in `only` (in schema order) and,
+    /// unless `design` is `false`, the design's (household and person numbers, weights).
     ///
     /// - Throws: `SurveyError` naming `--vars` and the closest names when a name is not in the schema.
-    public init(schema: Schema, only: [String]? = nil) throws(SurveyError) {
-        columns = try HarmonisedColumns(schema: schema, role: schema.design.persons, only: only)
+    public init(schema: Schema, only: [String]? = nil, design: Bool = true) throws(SurveyError) {
+        columns = try HarmonisedColumns(
+            schema: schema, role: schema.design.persons, only: only, keeping: design ? schema.design.columns : [])
         self.schema = schema
     }
 
     /// The columns that say which file a row came from.
     public static let keyColumns = ["quarter", "period_start", "file_code"]
-
-    /// The header.
-    public var header: [String] { Self.keyColumns + columns.header() }
 
     /// What one export wrote.
     public struct Summary: Sendable {
@@ -34,18 +33,14 @@ public struct LFSExport: Sendable {
         public var rowsByPeriod: [LFSPeriod: Int]
     }
 
-    /// Streams the LFS quarterly files of `stream` into `writer`, header first.
+    /// Streams the LFS quarterly files of `stream` into `writer`, which was made for `exportColumns()`.
     ///
-    /// - Throws: the reading error of the first bad file (file, line, variable).
+    /// - Throws: the reading error of the first bad file (file, line, variable), or the writer's.
     @discardableResult
     public func write(
-        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((LFSPeriod, Int, Int?) -> Void)? = nil
+        _ stream: PersonFileStream, to writer: some RowWriter, onProgress: ((LFSPeriod, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
-        let header = self.header
-        try writer.row(header)
         var summary = Summary(rows: 0, rowsByPeriod: [:])
-        var fields: [String] = []
-        fields.reserveCapacity(header.count)
         var key: [String] = []
         var positions: [Int?] = []
         try stream.forEach(
@@ -61,35 +56,34 @@ public struct LFSExport: Sendable {
                 positions = columns.positions(in: layout)
             },
             row: { values, _ in
-                fields.removeAll(keepingCapacity: true)
-                fields += key
-                columns.appendCells(values, positions: positions, to: &fields)
-                try writer.row(fields)
+                for k in key { try writer.text(k) }
+                try columns.write(values, positions: positions, to: writer)
+                try writer.endRow()
             },
             end: { file, count in
                 guard let period = file.quarter?.period else { return }
                 summary.rowsByPeriod[period] = count
                 summary.rows += count
             })
-        try writer.flush()
+        try writer.finish()
         return summary
     }
 
-    /// The data dictionary: one row per column.
-    public func dictionary(fileLabels: FileLabels = FileLabels()) -> [[String]] {
-        var rows = [HarmonisedColumns.dictionaryHeader]
-        rows += [
-            [
-                "quarter",
-                "The file's quarter (2021Q4), or its months for the 2020-21 non-calendar files (Mar-May 2020)",
-                "text", "", "file name", "confirmed",
-            ],
-            ["period_start", "The first month the file covers (YYYY-MM)", "text", "", "file name", "confirmed"],
-            ["file_code", "The period code in the file name (od21, mm20, n20j)", "text", "", "file name", "confirmed"],
+    /// Every column (reason columns included), with what the dictionary says of each; `fileLabels` fill in
+    /// labels and codes the schema lacks.
+    public func exportColumns(fileLabels: FileLabels = FileLabels()) -> [ExportColumn] {
+        [
+            ExportColumn(
+                name: "quarter",
+                label: "The file's quarter (2021Q4), or its months for the 2020-21 non-calendar files (Mar-May 2020)",
+                type: "text", kind: .text(maxBytes: 16), source: "file name", confidence: "confirmed"),
+            ExportColumn(
+                name: "period_start", label: "The first month the file covers (YYYY-MM)", type: "text",
+                kind: .text(maxBytes: 7), source: "file name", confidence: "confirmed"),
+            ExportColumn(
+                name: "file_code", label: "The period code in the file name (od21, mm20, n20j)", type: "text",
+                kind: .text(maxBytes: 8), source: "file name", confidence: "confirmed"),
         ]
-        rows += columns.dictionaryRows(fileLabels: fileLabels) { v in
-            ([v.source] + v.alternatives).joined(separator: " or ")
-        }
-        return rows
+            + columns.columns(fileLabels: fileLabels) { v in ([v.source] + v.alternatives).joined(separator: " or ") }
     }
 }

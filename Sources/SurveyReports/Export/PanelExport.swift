@@ -2,18 +2,20 @@ import SurveyFiles
 import SurveyPanel
 import SurveySchema
 
-/// The harmonised UKHLS panel as tidy CSV.
+/// The harmonised UKHLS panel as a tidy table (CSV, Parquet or Stata, by the writer).
 ///
 /// - `long`: one row per person-wave (`pidp`, `wave`, `wave_letter`, then every
 ///   variable), streamed wave by wave, so memory stays flat whatever the size.
 /// - `wide`: one row per person, sorted by `pidp`; for each wave N an `in_wave_wN`
 ///   column (1 interviewed, 0 not) and every variable as `NAME_wN`. Each wave's cells
-///   are held as encoded CSV text per person until the last wave is read.
+///   are held compactly per person (`RecordedRow`) until the last wave is read.
 ///
-/// Missing values: the cell is empty and a `NAME_missing` column beside it names
+/// Missing values: the cell is missing and a `NAME_missing` column beside it names
 /// the reason (`inapplicable`, `refused`, `not_in_wave`, …, and in the wide format
 /// `not_interviewed` for a wave the person has no row in); it is empty when there
-/// is a value. Identifiers (`pidp`, `hidp`, `pno`) have no reason column.
+/// is a value. Identifiers (`pidp`, `hidp`, `pno`) have no reason column. A writer that
+/// keeps reasons in the values (Stata's `.a`–`.z`, `MissingLetters`) gets no reason
+/// columns for numeric variables.
 public struct PanelExport: Sendable {
     /// Rows per person-wave, or per person.
     public enum Format: String, Sendable, CaseIterable {
@@ -28,27 +30,22 @@ public struct PanelExport: Sendable {
     public let format: Format
 
     /// The reason written for a wave a person was not interviewed in (wide format).
-    public static let notInterviewed = "not_interviewed"
+    public static let notInterviewed = MissingLetters.notInterviewedWord
 
-    /// An export of `schema`'s `indresp` variables, or only those named in `only` (in schema order).
+    /// An export of `schema`'s `indresp` variables, or only those named in `only` (in schema order) and,
+    /// unless `design` is `false`, the design's (weights, strata, PSU), which any design-based analysis needs.
     ///
     /// - Throws: `SurveyError` naming `--vars` and the closest names when a name is not in the schema.
-    public init(schema: Schema, only: [String]? = nil, format: Format = .long) throws(SurveyError) {
-        columns = try HarmonisedColumns(schema: schema, role: schema.design.persons, excluded: ["pidp"], only: only)
+    public init(schema: Schema, only: [String]? = nil, format: Format = .long, design: Bool = true) throws(SurveyError) {
+        columns = try HarmonisedColumns(
+            schema: schema, role: schema.design.persons, excluded: ["pidp"], only: only,
+            keeping: design ? schema.design.columns : [])
         self.schema = schema
         self.format = format
     }
 
     /// The variables exported, in schema order.
     public var variables: [HarmonisedVariable] { columns.variables }
-
-    /// The header of the long format.
-    public var header: [String] { ["pidp", "wave", "wave_letter"] + columns.header() }
-
-    /// The header of the wide format for `waves`.
-    public func wideHeader(waves: [Wave]) -> [String] {
-        ["pidp"] + waves.flatMap { ["in_wave_w\($0.number)"] + columns.header(suffix: "_w\($0.number)") }
-    }
 
     /// What one export wrote.
     public struct Summary: Sendable {
@@ -60,12 +57,13 @@ public struct PanelExport: Sendable {
         public var columns: Int
     }
 
-    /// Streams the UKHLS person files of `stream` into `writer`, header first, in the export's format.
+    /// Streams the UKHLS person files of `stream` into `writer`, in the export's format; the writer
+    /// was made for `exportColumns(waves:)` of the stream's waves.
     ///
-    /// - Throws: the reading error of the first bad file (file, line, variable).
+    /// - Throws: the reading error of the first bad file (file, line, variable), or the writer's.
     @discardableResult
     public func write(
-        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((Wave, Int, Int?) -> Void)? = nil
+        _ stream: PersonFileStream, to writer: some RowWriter, onProgress: ((Wave, Int, Int?) -> Void)? = nil
     ) throws -> Summary {
         switch format {
         case .long: return try writeLong(stream, to: writer, onProgress: onProgress)
@@ -109,44 +107,43 @@ public struct PanelExport: Sendable {
     }
 
     private func writeLong(
-        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((Wave, Int, Int?) -> Void)?
+        _ stream: PersonFileStream, to writer: some RowWriter, onProgress: ((Wave, Int, Int?) -> Void)?
     ) throws -> Summary {
-        let header = self.header
-        try writer.row(header)
-        var fields: [String] = []
-        fields.reserveCapacity(header.count)
-        var wave = Wave(number: 1)
-        var waveNumber = ""
+        var waveNumber = 0
+        var waveLetter = ""
         let counts = try forEachRow(
             stream, onProgress: onProgress,
             start: { w, _ in
-                wave = w
-                waveNumber = String(w.number)
+                waveNumber = w.number
+                waveLetter = w.letter
             }
         ) { pidp, values, positions in
-            fields.removeAll(keepingCapacity: true)
-            fields.append(String(pidp))
-            fields.append(waveNumber)
-            fields.append(wave?.letter ?? "")
-            columns.appendCells(values, positions: positions, to: &fields)
-            try writer.row(fields)
+            try writer.integer(pidp)
+            try writer.integer(waveNumber)
+            try writer.text(waveLetter)
+            try columns.write(values, positions: positions, to: writer)
+            try writer.endRow()
         }
-        var summary = Summary(rows: counts.reduce(0, +), rowsByWave: [:], columns: header.count)
+        var summary = Summary(
+            rows: counts.reduce(0, +), rowsByWave: [:],
+            columns: ExportColumn.written(
+                exportColumns(waves: stream.files.compactMap(\.wave)), keepingLetters: writer.keepsMissingLetters
+            ).count)
         for (file, count) in zip(stream.files, counts) { if let w = file.wave { summary.rowsByWave[w.number] = count } }
-        try writer.flush()
+        try writer.finish()
         return summary
     }
 
     private func writeWide(
-        _ stream: PersonFileStream, to writer: CSVWriter, onProgress: ((Wave, Int, Int?) -> Void)?
+        _ stream: PersonFileStream, to writer: some RowWriter, onProgress: ((Wave, Int, Int?) -> Void)?
     ) throws -> Summary {
-        // Each wave's cells per person, already encoded as CSV text (compact: one string per person-wave).
-        var cells: [[Int: String]] = []
+        // Each wave's cells per person, recorded compactly (one row of bytes per person-wave).
+        let recorder = RowRecorder(keepsMissingLetters: writer.keepsMissingLetters)
+        var cells: [[Int: RecordedRow]] = []
         var summary = Summary(rows: 0, rowsByWave: [:], columns: 0)
-        var fields: [String] = []
-        var wave = Wave(number: 1)
+        var wave: Wave?
         var file = ""
-        var byPerson: [Int: String] = [:]
+        var byPerson: [Int: RecordedRow] = [:]
         _ = try forEachRow(
             stream, onProgress: onProgress,
             start: { w, f in
@@ -159,64 +156,72 @@ public struct PanelExport: Sendable {
                 byPerson = [:]
             }
         ) { pidp, values, positions in
-            fields.removeAll(keepingCapacity: true)
-            fields.append("1")
-            columns.appendCells(values, positions: positions, to: &fields)
-            if byPerson.updateValue(CSVWriter.encode(fields), forKey: pidp) != nil {
+            try recorder.integer(1)
+            try columns.write(values, positions: positions, to: recorder)
+            if byPerson.updateValue(recorder.take(), forKey: pidp) != nil {
                 throw SurveyError(
                     .invalidValue, file: file, variable: "pidp",
                     reason: "person \(pidp) has two rows in wave \(wave?.letter ?? ""); the wide format needs one")
             }
         }
-        let waves = stream.files.compactMap(\.wave)
-        fields.removeAll()
-        fields.append("0")
-        columns.appendAbsent(reason: Self.notInterviewed, to: &fields)
-        let absent = CSVWriter.encode(fields)
-        let header = wideHeader(waves: waves)
-        summary.columns = header.count
-        try writer.row(header)
+        try recorder.integer(0)
+        try columns.writeAbsent(reason: Self.notInterviewed, letter: MissingLetters.notInterviewed, to: recorder)
+        let absent = recorder.take()
+        summary.columns =
+            ExportColumn.written(
+                exportColumns(waves: stream.files.compactMap(\.wave)), keepingLetters: writer.keepsMissingLetters
+            ).count
         var people = Set<Int>()
         for wave in cells { people.formUnion(wave.keys) }
         for pidp in people.sorted() {
-            writer.field(String(pidp))
-            for wave in cells { writer.encodedFields(wave[pidp] ?? absent) }
+            try writer.integer(pidp)
+            for wave in cells { try (wave[pidp] ?? absent).replay(into: writer) }
             try writer.endRow()
         }
         summary.rows = people.count
-        try writer.flush()
+        try writer.finish()
         return summary
     }
 
-    /// The data dictionary: one row per column of the export (for `waves`, in the wide format).
-    public func dictionary(waves: [Wave], fileLabels: FileLabels = FileLabels()) -> [[String]] {
-        var rows = [HarmonisedColumns.dictionaryHeader]
-        rows.append(["pidp", "Cross-wave person identifier", "id", "", "pidp", "confirmed"])
+    /// Every column of the export for `waves` (reason columns included), with what the dictionary says
+    /// of each; `fileLabels` fill in labels and codes the schema lacks.
+    public func exportColumns(waves: [Wave], fileLabels: FileLabels = FileLabels()) -> [ExportColumn] {
+        var list = [
+            ExportColumn(
+                name: "pidp", label: "Cross-wave person identifier", type: "id", source: "pidp", confidence: "confirmed")
+        ]
         let source = { (v: HarmonisedVariable) in
             waves.map { w in "\(w.letter):\(v.sourceName(in: w) ?? "-")" }.joined(separator: " ")
         }
         switch format {
         case .long:
-            rows.append(["wave", "Wave number (8 = h … 14 = n, 15 = o)", "int", "", "", "confirmed"])
-            rows.append(["wave_letter", "Wave letter (h … n, o)", "text", "", "", "confirmed"])
-            rows += columns.dictionaryRows(
+            list.append(
+                ExportColumn(
+                    name: "wave", label: "Wave number (8 = h … 14 = n, 15 = o)", type: "int",
+                    kind: .integer(range: 1...26), confidence: "confirmed"))
+            list.append(
+                ExportColumn(
+                    name: "wave_letter", label: "Wave letter (h … n, o)", type: "text", kind: .text(maxBytes: 1),
+                    confidence: "confirmed"))
+            list += columns.columns(
                 fileLabels: fileLabels, fileName: { v in waves.lazy.compactMap { v.sourceName(in: $0) }.first },
                 source: source)
         case .wide:
             for w in waves {
-                rows.append([
-                    "in_wave_w\(w.number)", "Interviewed in wave \(w.number) (\(w.letter))", "int",
-                    "1=interviewed; 0=no row in the wave (its columns are empty, reasons \(Self.notInterviewed))", "",
-                    "",
-                ])
-                rows += columns.dictionaryRows(
+                list.append(
+                    ExportColumn(
+                        name: "in_wave_w\(w.number)", label: "Interviewed in wave \(w.number) (\(w.letter))", type: "int",
+                        kind: .integer(range: 0...1),
+                        codes: [
+                            (1, "interviewed"),
+                            (0, "no row in the wave (its columns are empty, reasons \(Self.notInterviewed))"),
+                        ]))
+                list += columns.columns(
                     suffix: "_w\(w.number)", labelSuffix: ", wave \(w.number) (\(w.letter))", fileLabels: fileLabels,
                     fileName: { $0.sourceName(in: w) }
-                ) {
-                    v in v.sourceName(in: w) ?? "-"
-                }
+                ) { v in v.sourceName(in: w) ?? "-" }
             }
         }
-        return rows
+        return list
     }
 }

@@ -26,6 +26,8 @@ enum BuiltinSchemas {
           id: [hserial, persno]     # one row per person in a quarter: a second is an error
           weight: weight
           psu: hserial
+          weights:                  # every weight, and the analyses it is for (said in the exports' dictionaries)
+            weight: estimates for a quarter's household population (the file's person weight, PWT of its vintage); pool quarters by averaging them
 
         # Indicators derived from other variables (0 or 1), declared once (see schemas/ukhls.yaml
         # for the grammar): the LFS tables, the briefing's T5 and the cross-tabs use these. In the
@@ -331,6 +333,9 @@ enum BuiltinSchemas {
           psu: psu
           interview_year: intdaty
           interview_month: intdatm
+          weights:                  # every weight, and the analyses it is for (said in the exports' dictionaries)
+            weight_xs: cross-sectional analyses of one wave (shares and totals of the wave's population, as the briefing's tables); the study's cross-sectional weight, zero for people outside the wave's cross-section
+            weight_lw: longitudinal analyses of people followed from an earlier wave to this one (moves, transitions); zero for people not in every wave the weight covers
 
         # Indicators derived from several variables (0 or 1), declared once: the briefing,
         # the cross-tabs and the transitions export all use these. `all`: every condition

@@ -10,11 +10,12 @@ extension NodeReader {
             throw SurveyError(
                 .invalidSchema, file: origin, line: line(node),
                 reason:
-                    "design: must be a mapping (persons:, id:, weight:, strata:, psu:, interview_year:, interview_month:)"
+                    "design: must be a mapping (persons:, id:, weight:, weights:, strata:, psu:, interview_year:, interview_month:)"
             )
         }
         try checkKeys(
-            mapping, allowed: ["persons", "id", "weight", "strata", "psu", "interview_year", "interview_month"],
+            mapping,
+            allowed: ["persons", "id", "weight", "weights", "strata", "psu", "interview_year", "interview_month"],
             variable: nil)
         var design = existing ?? SampleDesign(persons: "")
         func text(_ key: String) -> String?? {
@@ -37,6 +38,16 @@ extension NodeReader {
         if let v = text("psu") { design.psu = v }
         if let v = text("interview_year") { design.interviewYear = v }
         if let v = text("interview_month") { design.interviewMonth = v }
+        if let node = mapping["weights"] {
+            guard let uses = node.mapping else {
+                throw SurveyError(
+                    .invalidSchema, file: origin, line: line(node),
+                    reason: "design: weights: maps each weight to the analyses it is for (weight_xs: one wave's cross-section)")
+            }
+            design.weights = uses.map { key, value in
+                SampleDesign.WeightUse(name: key.string ?? "", use: value.string ?? "")
+            }
+        }
         return design
     }
 

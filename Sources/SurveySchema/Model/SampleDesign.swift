@@ -17,6 +17,34 @@ public struct SampleDesign: Sendable, Equatable {
     /// The interview year and month, when recorded.
     public var interviewYear: String?
     public var interviewMonth: String?
+    /// Every weight of the person files and the analyses it is for (`weights:`), in the schema's order.
+    public var weights: [WeightUse] = []
+
+    /// A weight and the analyses it is for.
+    public struct WeightUse: Sendable, Equatable {
+        /// The weight's harmonised name.
+        public var name: String
+        /// The analyses it is for, in words.
+        public var use: String
+
+        public init(name: String, use: String) {
+            self.name = name
+            self.use = use
+        }
+    }
+
+    /// The weights to name: those declared, or else the default weight.
+    public var weightUses: [WeightUse] {
+        if !weights.isEmpty { return weights }
+        return weight.map { [WeightUse(name: $0, use: "the person weight")] } ?? []
+    }
+
+    /// The variables any design-based analysis of the person files needs, in this order: the
+    /// identifiers, every weight, the strata and the PSU (each once).
+    public var columns: [String] {
+        var seen = Set<String>()
+        return (id + weightUses.map(\.name) + [weight, strata, psu].compactMap { $0 }).filter { seen.insert($0).inserted }
+    }
 
     /// A design; only the person file is required.
     public init(
@@ -38,6 +66,6 @@ public struct SampleDesign: Sendable, Equatable {
             ("id", id.first), ("id", id.count > 1 ? id[1] : nil), ("weight", weight), ("strata", strata), ("psu", psu),
             ("interview_year", interviewYear),
             ("interview_month", interviewMonth),
-        ]
+        ] + weights.map { ("weights", $0.name) }
     }
 }
