@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes (once) the Python virtualenv used by the format cross-checks in scripts/formats/:
-# $REPO/.venv-crosscheck with exact pins of pandas, pyreadstat, pyarrow and numpy.
+# $REPO/.venv-crosscheck with exact pins of pandas, pyreadstat, pyarrow, numpy, Polars and DuckDB.
 # Idempotent and quiet: installs only when the venv is missing or the pins below changed
 # (the stamp file holds the requirement list), printing one line when it does.
 # Callers then run "$REPO/.venv-crosscheck/bin/python".
@@ -10,8 +10,10 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 VENV="$REPO/.venv-crosscheck"
 STAMP="$VENV/.requirements"
-REQUIREMENTS="numpy==2.4.6
+REQUIREMENTS="duckdb==2.0.1
+numpy==2.4.6
 pandas==3.1.1
+polars==2.1.0
 pyarrow==26.0.1
 pyreadstat==1.3.7"
 
@@ -34,5 +36,5 @@ fi
 rm -f "$STAMP"
 printf '%s\n' "$REQUIREMENTS" > "$VENV/.requirements.txt"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$VENV/.requirements.txt" >/dev/null
-"$VENV/bin/python" -c 'import numpy, pandas, pyarrow, pyreadstat'
+"$VENV/bin/python" -c 'import duckdb, numpy, pandas, polars, pyarrow, pyreadstat'
 printf '%s\n' "$REQUIREMENTS" > "$STAMP"

@@ -14,10 +14,10 @@ struct ParquetColumnBuffer {
     private(set) var doubles: [Double] = []
     /// Text: each distinct value once, in order of first appearance, and each cell's index.
     private(set) var dictionary: [[UInt8]] = []
-    private var dictionaryIndex: [[UInt8]: Int32] = [:]
+    private var dictionaryIndex: [String: Int32] = [:]
     private(set) var indices: [Int32] = []
     private(set) var dictionaryBytes = 0
-    /// Bytes the chunk holds (for the row group's bound).
+    /// Bytes the chunk holds, about (for the row group's bound).
     private(set) var bufferedBytes = 0
 
     private(set) var nulls = 0
@@ -55,13 +55,14 @@ struct ParquetColumnBuffer {
         bufferedBytes += 9
     }
 
-    mutating func append(text: [UInt8]) {
+    mutating func append(text value: String) {
         definitions.append(1)
-        if let index = dictionaryIndex[text] {
+        if let index = dictionaryIndex[value] {
             indices.append(index)
         } else {
+            let text = Array(value.utf8)
             let index = Int32(dictionary.count)
-            dictionaryIndex[text] = index
+            dictionaryIndex[value] = index
             dictionary.append(text)
             dictionaryBytes += text.count + 4
             bufferedBytes += 2 * text.count + 48

@@ -28,14 +28,15 @@ public final class ParquetFileWriter: RowWriter {
     public struct Limits: Sendable {
         /// The most rows in a row group.
         public var rowGroupRows = 131_072
-        /// The most bytes a row group holds in memory before it is written.
-        public var rowGroupBytes = 64 << 20
+        /// The most bytes a row group holds in memory before it is written (about: arrays grow by
+        /// doubling, so the memory used may be up to twice this).
+        public var rowGroupBytes = 32 << 20
         /// The most rows in a data page.
         public var pageRows = 65_536
         /// The largest text dictionary of a column chunk; a larger one is written plain.
         public var dictionaryBytes = 1 << 20
 
-        /// The defaults: 131,072 rows or 64 MiB a row group, 65,536 rows a page, 1 MiB dictionaries.
+        /// The defaults: 131,072 rows or 32 MiB a row group, 65,536 rows a page, 1 MiB dictionaries.
         public init() {}
     }
 
@@ -49,6 +50,8 @@ public final class ParquetFileWriter: RowWriter {
     private var buffers: [ParquetColumnBuffer]
     private var cell = 0
     private var rowsInGroup = 0
+    /// The bytes the row group's buffers hold, about.
+    private var groupBytes = 0
     private var rowsWritten = 0
     private var position = 0
     private var rowGroups: [RowGroupMetadata] = []
@@ -91,14 +94,20 @@ public final class ParquetFileWriter: RowWriter {
 
     public var keepsMissingLetters: Bool { false }
 
-    private func next() throws(SurveyError) -> Int {
+    /// The column of the next cell; `advance()` moves past it once the cell is stored, so a cell
+    /// refused leaves the row where it was.
+    private func current() throws(SurveyError) -> Int {
         guard cell < buffers.count else {
             throw SurveyError(
                 .invalidArgument, file: name, line: rowsWritten + rowsInGroup + 1,
                 reason: "a row has more than the \(buffers.count) cells the table's columns call for")
         }
-        defer { cell += 1 }
         return cell
+    }
+
+    private func advance(_ bytes: Int) {
+        cell += 1
+        groupBytes += bytes
     }
 
     private func mismatch(_ column: Int, _ what: String) -> SurveyError {
@@ -116,16 +125,17 @@ public final class ParquetFileWriter: RowWriter {
     }
 
     public func integer(_ value: Int) throws(SurveyError) {
-        let k = try next()
+        let k = try current()
         switch buffers[k].physical {
         case .int64: buffers[k].append(Int64(value))
         case .double: buffers[k].append(Double(value))
         case .byteArray: throw mismatch(k, "the number \(value)")
         }
+        advance(9)
     }
 
     public func real(_ value: Double) throws(SurveyError) {
-        let k = try next()
+        let k = try current()
         guard value.isFinite else { throw mismatch(k, "\(value)") }
         switch buffers[k].physical {
         case .double: buffers[k].append(value)
@@ -134,17 +144,21 @@ public final class ParquetFileWriter: RowWriter {
             buffers[k].append(Int64(value))
         case .byteArray: throw mismatch(k, "the number \(value)")
         }
+        advance(9)
     }
 
     public func text(_ value: String) throws(SurveyError) {
-        let k = try next()
+        let k = try current()
         guard buffers[k].physical == .byteArray else { throw mismatch(k, "text") }
-        buffers[k].append(text: Array(value.utf8))
+        let before = buffers[k].bufferedBytes
+        buffers[k].append(text: value)
+        advance(buffers[k].bufferedBytes - before)
     }
 
     public func missing(letter: UInt8) throws(SurveyError) {
-        let k = try next()
+        let k = try current()
         buffers[k].appendNull()
+        advance(1)
     }
 
     public func endRow() throws(SurveyError) {
@@ -155,9 +169,7 @@ public final class ParquetFileWriter: RowWriter {
         }
         cell = 0
         rowsInGroup += 1
-        if rowsInGroup >= limits.rowGroupRows || buffers.reduce(0, { $0 + $1.bufferedBytes }) >= limits.rowGroupBytes {
-            try writeRowGroup()
-        }
+        if rowsInGroup >= limits.rowGroupRows || groupBytes >= limits.rowGroupBytes { try writeRowGroup() }
     }
 
     public func finish() throws(SurveyError) {
@@ -207,6 +219,7 @@ public final class ParquetFileWriter: RowWriter {
                 compressed: chunks.reduce(0) { $0 + $1.compressed }))
         rowsWritten += rowsInGroup
         rowsInGroup = 0
+        groupBytes = 0
     }
 
     private func writeColumnChunk(_ column: ParquetColumnBuffer) throws(SurveyError) -> ColumnChunkMetadata {

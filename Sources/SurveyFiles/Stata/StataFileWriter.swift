@@ -126,7 +126,7 @@ public final class StataFileWriter {
         nOffset = b.bytes.count
         if release == 117 { b.append(UInt32(0)) } else { b.append(UInt64(0)) }
         b.append("</N><label>")
-        let label = Self.cut(encoding.encode(dataLabel), to: 80)
+        let label = Self.cut(encoding.encode(String(dataLabel.prefix(80))), to: release == 117 ? 80 : 320)
         if release == 117 { b.append(UInt8(label.count)) } else { b.append(UInt16(label.count)) }
         b.append(bytes: label)
         b.append("</label><timestamp>")
@@ -167,7 +167,8 @@ public final class StataFileWriter {
         b.append("<variable_labels>")
         let labelWidth = StataDictionary.labelWidth(release)
         for column in columns {
-            b.append(fixed: Self.cut(encoding.encode(column.label), to: labelWidth - 1), width: labelWidth)
+            // Stata's labels hold at most 80 characters (of up to 4 bytes each from release 118).
+            b.append(fixed: Self.cut(encoding.encode(String(column.label.prefix(80))), to: labelWidth - 1), width: labelWidth)
         }
         b.append("</variable_labels>")
         map[8] = b.bytes.count

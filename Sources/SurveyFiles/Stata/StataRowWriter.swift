@@ -85,31 +85,55 @@ public final class StataRowWriter: RowWriter {
 
     public var keepsMissingLetters: Bool { true }
 
-    private func next() throws(SurveyError) -> Int {
+    /// The column of the next cell; a cell is stored in the row buffer before `cell` moves on, so a
+    /// cell refused leaves the row where it was.
+    private func current() throws(SurveyError) -> Int {
         guard cell < types.count else {
             throw SurveyError(
                 .invalidArgument, file: file, line: row,
                 reason: "a row has more than the \(types.count) cells the table's columns call for")
         }
-        defer { cell += 1 }
         return cell
     }
 
-    public func integer(_ value: Int) throws(SurveyError) {
-        let k = try next()
-        if types[k] == .double, value.magnitude > 1 << 53 {
-            throw SurveyError(
-                .invalidValue, file: file, line: row, variable: names[k],
-                reason: "\(value) is larger than a Stata double holds exactly (2^53)")
-        }
-        try writer.setInteger(k, value)
+    private func refuse(_ k: Int, _ reason: String) -> SurveyError {
+        SurveyError(.invalidValue, file: file, line: row, variable: names[k], reason: reason)
     }
 
-    public func real(_ value: Double) throws(SurveyError) { try writer.setReal(try next(), value) }
+    public func integer(_ value: Int) throws(SurveyError) {
+        let k = try current()
+        let type = types[k]
+        switch type {
+        case .byte, .int, .long:
+            guard value >= type.smallestValid && value <= type.largestValid else {
+                throw refuse(k, "\(value) is outside the range of a Stata \(type)")
+            }
+        case .double:
+            guard value.magnitude <= 1 << 53 else {
+                throw refuse(k, "\(value) is larger than a Stata double holds exactly (2^53)")
+            }
+        default: break
+        }
+        try writer.setInteger(k, value)
+        cell += 1
+    }
 
-    public func text(_ value: String) throws(SurveyError) { try writer.setText(try next(), value.utf8) }
+    public func real(_ value: Double) throws(SurveyError) {
+        let k = try current()
+        guard value.isFinite else { throw refuse(k, "\(value) cannot be stored") }
+        try writer.setReal(k, value)
+        cell += 1
+    }
 
-    public func missing(letter: UInt8) throws(SurveyError) { try writer.setMissing(try next(), letter: Int(letter)) }
+    public func text(_ value: String) throws(SurveyError) {
+        try writer.setText(try current(), value.utf8)
+        cell += 1
+    }
+
+    public func missing(letter: UInt8) throws(SurveyError) {
+        try writer.setMissing(try current(), letter: Int(letter))
+        cell += 1
+    }
 
     public func endRow() throws(SurveyError) {
         guard cell == types.count else {

@@ -219,7 +219,13 @@ public struct TransitionsExport: Sendable {
                 let labels = schema.variable(name)?.codes ?? [:]
                 codes = labels.keys.sorted().map { ($0, labels[$0] ?? "") }
             }
-            list.append(ExportColumn(name: c.name, label: c.label, type: c.hasReason ? "code" : "int", kind: c.kind, codes: codes))
+            let type: String
+            switch c.kind {
+            case .real: type = "number"
+            case .text: type = "text"
+            case .integer: type = codes.isEmpty || !c.hasReason ? "int" : "code"
+            }
+            list.append(ExportColumn(name: c.name, label: c.label, type: type, kind: c.kind, codes: codes))
             if c.hasReason { list.append(.reason(of: c.name)) }
         }
         return list
