@@ -5,7 +5,7 @@ import SurveyReports
 /// The version of ukpanel recorded in provenance files.
 public enum ToolVersion {
     /// The release this tree builds.
-    public static let current = "0.13.0"
+    public static let current = "0.15.0"
 }
 
 /// What made a set of outputs, written beside them as `provenance.json`: the tool and its

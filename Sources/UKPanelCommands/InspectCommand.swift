@@ -27,6 +27,9 @@ public struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "The schema whose missing codes are counted (ukhls).")
     var survey = "ukhls"
 
+    @Flag(name: .long, help: "Print JSON (the file, its rows and each column's profile) instead of a table.")
+    var json = false
+
     @OptionGroup var reading: ReadingOptions
 
     public init() {}
@@ -43,6 +46,7 @@ public struct InspectCommand: ParsableCommand {
         progress.end()
         let header = profile.header
         let summary = profile.summary
+        if json { return try JSONOutput.print(Self.json(profile, input: input)) }
         var lines = [
             "file: \(input)" + (header.format == "tab" ? "" : "   format: \(header.format)"),
             "rows: \(summary.rows)   columns shown: \(profile.columns.count)   inflated size: \(ProgressLine.megabytes(summary.bytes))",
@@ -69,6 +73,34 @@ public struct InspectCommand: ParsableCommand {
         }
         lines.append(TextTable.plain(table, alignment: .left))
         print(lines.joined(separator: "\n"))
+    }
+}
+
+extension InspectCommand {
+    /// `--json`: `{"file", "format", "rows", "bytes", "columns": [{"name", "type", "values", "empty",
+    /// "min", "max", "missing_codes": {"-9": n}, "examples", "label", "value_labels": {"1": …}}]}`.
+    static func json(_ profile: TableProfile, input: DataInput) -> [String: Any] {
+        let header = profile.header
+        let columns: [[String: Any]] = zip(profile.columns, profile.profiles).map { column, p in
+            var labels: [String: String] = [:]
+            if let values = header.valueLabels(ofColumn: column) {
+                for (value, label) in values { labels[ProfileText.number(value)] = label }
+            } else if let set = header.columns[column].valueLabelSet, let text = header.textValueLabels[set] {
+                labels = text
+            }
+            return [
+                "name": header.columns[column].name, "type": p.kind.name, "values": p.filled, "empty": p.blank,
+                "min": JSONOutput.optional(p.range.map { JSONOutput.number($0.lowerBound) }),
+                "max": JSONOutput.optional(p.range.map { JSONOutput.number($0.upperBound) }),
+                "missing_codes": Dictionary(uniqueKeysWithValues: p.missingCodeCounts.map { (String($0.key), $0.value) }),
+                "examples": p.examples, "label": JSONOutput.optional(header.columns[column].label),
+                "value_labels": labels,
+            ]
+        }
+        return [
+            "file": input.description, "format": header.format, "rows": profile.summary.rows,
+            "bytes": profile.summary.bytes, "columns": columns,
+        ]
     }
 }
 

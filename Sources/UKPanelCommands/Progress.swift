@@ -7,48 +7,72 @@ import SurveyPipelines
     import Darwin
 #endif
 
-/// Progress of a long read, on standard error, only when it is a terminal.
-final class ProgressLine: ProgressReporter {
+/// Progress of a long job, on standard error, only when it is a terminal: where the whole job
+/// stands (the file being read and which of how many, the bytes read of all it will read, the rate
+/// and the time left), redrawn at most five times a second. Files read in parallel report from
+/// several threads: the line is kept under a lock.
+final class ProgressLine: ProgressReporter, @unchecked Sendable {
     private let label: String
     private let enabled: Bool
-    private var started = Date()
-    private var currentItem: String?
+    private let plan: ProgressPlan?
+    private let lock = NSLock()
+    private let started = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
+    /// Each file's bytes read and size, by name, and the names in the order they were first seen.
+    private var files: [String: (consumed: Int, total: Int?)] = [:]
+    private var order: [String] = []
 
-    /// A progress line for reading `label`; silent unless stderr is a terminal (or `quiet`).
-    init(label: String, quiet: Bool = false) {
+    /// A progress line for `label`; silent unless stderr is a terminal (and not `quiet`). With a `plan`
+    /// (the files and bytes the job will read) it says where the whole job stands; without, the file's.
+    init(label: String, quiet: Bool = false, plan: ProgressPlan? = nil) {
         self.label = label
         self.enabled = !quiet && isatty(2) != 0
+        self.plan = plan
     }
 
-    /// Redraws at most five times a second: `consumed` of `total` bytes of the file `item`
-    /// (a new item restarts the rate).
     func update(consumed: Int, total: Int?, item: String?) {
         guard enabled else { return }
         let now = Date()
-        if item != currentItem {
-            // A new file: its rate is measured from here, first shown after a fifth of a second.
-            currentItem = item
-            started = now
+        let line: String? = lock.withLock {
+            let name = item ?? ""
+            if files[name] == nil { order.append(name) }
+            files[name] = (consumed, total)
+            guard now.timeIntervalSince(lastDraw) >= 0.2 else { return nil }
             lastDraw = now
-            return
+            return Self.text(
+                label: label, item: item, index: (order.firstIndex(of: name) ?? 0) + 1, plan: plan,
+                done: files.values.reduce(0) { $0 + $1.consumed },
+                seen: files.values.reduce(0) { $0 + ($1.total ?? $1.consumed) }, fileDone: consumed, fileTotal: total,
+                seconds: now.timeIntervalSince(started))
         }
-        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
-        lastDraw = now
-        let seconds = max(now.timeIntervalSince(started), 0.001)
-        var text = "\r\u{1B}[K\(label)\(item.map { " \($0)" } ?? ""): \(Self.megabytes(consumed))"
-        if let total, total > 0 {
-            text += " of \(Self.megabytes(total)) (\(Int(Double(consumed) * 100 / Double(total)))%)"
+        guard let line else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + "  ").utf8))
+        lock.withLock { drawn = true }
+    }
+
+    /// The line: `export: wave k (3 of 7), 120.5 of 290.0 MB (41%), 95 MB/s, 1.8 s left`; without a
+    /// plan, the file's own bytes.
+    static func text(
+        label: String, item: String?, index: Int, plan: ProgressPlan?, done: Int, seen: Int, fileDone: Int,
+        fileTotal: Int?, seconds: Double
+    ) -> String {
+        var text = label + (item.map { " \($0)" } ?? "")
+        let (read, all) = plan.map { (done, max($0.bytes, seen)) } ?? (fileDone, fileTotal ?? 0)
+        if let plan, plan.files > 1 { text += " (\(min(index, plan.files)) of \(plan.files))" }
+        text += ": \(megabytes(read))"
+        if all > 0 { text += " of \(megabytes(all)) (\(min(100, Int(Double(read) * 100 / Double(all))))%)" }
+        let rate = Double(read) / max(seconds, 0.001)
+        text += String(format: ", %.0f MB/s", rate / 1e6)
+        if all > read, seconds >= 1, rate > 0 {
+            text += String(format: ", %.0f s left", Double(all - read) / rate)
         }
-        text += String(format: ", %.0f MB/s  ", Double(consumed) / 1e6 / seconds)
-        FileHandle.standardError.write(Data(text.utf8))
-        drawn = true
+        return text
     }
 
     /// Clears the line.
     func end() {
-        guard enabled, drawn else { return }
+        guard enabled, lock.withLock({ drawn }) else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
@@ -59,7 +83,7 @@ final class ProgressLine: ProgressReporter {
 
 /// Runs `pipeline` with a progress line labelled `label`, cleared when it ends (whether it succeeds or not).
 func runShowingProgress(_ pipeline: some Pipeline, label: String, reading: ReadingOptions) throws -> PipelineResult {
-    let progress = ProgressLine(label: label, quiet: reading.quiet)
+    let progress = ProgressLine(label: label, quiet: reading.quiet, plan: ProgressPlan(inputs: pipeline.inputs))
     defer { progress.end() }
     return try pipeline.run(progress: progress, messages: reading.progress)
 }

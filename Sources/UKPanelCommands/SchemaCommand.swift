@@ -23,12 +23,16 @@ struct SchemaCheckCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var schemaOptions: SchemaOptions
 
+    @Flag(name: .long, help: "Print JSON (each variable's finding in each wave, the failures) instead of a table.")
+    var json = false
+
     func run() throws {
         let schema = try schemaOptions.load("ukhls")
         let root = try dataOptions.root()
         let download = try UKHLSDownload(root: root)
         let check = try SchemaCheck(schema: schema, download: download)
-        print(SchemaCheckReport(check: check, schema: schema, root: root).text)
+        let report = SchemaCheckReport(check: check, schema: schema, root: root)
+        if json { try JSONOutput.print(report.json) } else { print(report.text) }
         if !check.passed { throw ExitCode(1) }
     }
 }
@@ -43,9 +47,13 @@ struct SchemaShowCommand: ParsableCommand {
     @Option(name: .long, help: "Waves to show (h-n, 8-14, 8,10).")
     var waves = "8-14"
 
+    @Flag(name: .long, help: "Print JSON (each variable's label, type, codes and source name per wave) instead of a table.")
+    var json = false
+
     func run() throws {
         let schema = try schemaOptions.load("ukhls")
         let list = try Wave.parseList(waves)
+        if json { return try JSONOutput.print(Self.json(schema, waves: list)) }
         var table = [["variable", "type", "required", "confidence"] + list.map(\.letter)]
         for v in schema.variables {
             table.append(
@@ -54,6 +62,32 @@ struct SchemaShowCommand: ParsableCommand {
         }
         print("\(schema.title)\nschema: \(schema.origins.joined(separator: " + "))\n")
         print(TextTable.plain(table, alignment: .left))
+    }
+}
+
+extension SchemaShowCommand {
+    /// `--json`: `{"title", "schema", "waves", "design", "variables": [{"name", "label", "type", "required",
+    /// "confidence", "codes": {"1": …}, "sources": {"h": "h_jbstat", …}, "note"}]}`.
+    static func json(_ schema: Schema, waves: [Wave]) -> [String: Any] {
+        let variables: [[String: Any]] = schema.variables.map { v in
+            var sources: [String: Any] = [:]
+            for w in waves { sources[w.letter] = JSONOutput.optional(v.sourceName(in: w)) }
+            return [
+                "name": v.name, "label": v.label, "type": v.type.rawValue, "required": v.required,
+                "confidence": v.confidence.rawValue, "file": v.file,
+                "codes": Dictionary(uniqueKeysWithValues: v.codes.map { (String($0.key), $0.value) }),
+                "sources": sources, "derived": v.isDerived, "note": JSONOutput.optional(v.note),
+            ]
+        }
+        let design = schema.design
+        return [
+            "title": schema.title, "schema": schema.origins, "waves": waves.map(\.letter), "variables": variables,
+            "design": [
+                "persons": design.persons, "id": design.id, "weight": JSONOutput.optional(design.weight),
+                "strata": JSONOutput.optional(design.strata), "psu": JSONOutput.optional(design.psu),
+                "weights": design.weightUses.map { ["name": $0.name, "use": $0.use] },
+            ] as [String: Any],
+        ]
     }
 }
 
@@ -122,6 +156,37 @@ struct SchemaCheckReport {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `--json`: `{"schema", "data", "files": {"n": …}, "variables": [{"name", "required", "confidence",
+    /// "findings": {"n": {"status": "present" | "absent" | "not_in_wave", "source", "closest"}}}], "notes",
+    /// "passed", "failures": [{"variable", "wave", "source", "closest"}]}`.
+    var json: [String: Any] {
+        var files: [String: String] = [:]
+        for wave in check.waves { if let file = check.files[wave] { files[wave.letter] = file.description } }
+        let variables: [[String: Any]] = check.rows.map { row in
+            var findings: [String: Any] = [:]
+            for (wave, finding) in zip(check.waves, row.findings) {
+                switch finding {
+                case .present(let source): findings[wave.letter] = ["status": "present", "source": source]
+                case .absent(let source, let closest):
+                    findings[wave.letter] = ["status": "absent", "source": source, "closest": closest]
+                case .notInWave: findings[wave.letter] = ["status": "not_in_wave"]
+                }
+            }
+            return [
+                "name": row.variable.name, "required": row.variable.required,
+                "confidence": row.variable.confidence.rawValue, "findings": findings,
+            ]
+        }
+        return [
+            "schema": schema.origins, "data": root, "files": files, "variables": variables, "notes": check.notes,
+            "passed": check.passed,
+            "failures": check.failures.map {
+                ["variable": $0.variable.name, "wave": $0.wave.letter, "source": $0.source, "closest": $0.closest]
+                    as [String: Any]
+            },
+        ]
     }
 
     static func closest(_ names: [String]) -> String {

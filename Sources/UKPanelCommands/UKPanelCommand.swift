@@ -1,11 +1,13 @@
 import ArgumentParser
 import SurveyFiles
+import SurveyPipelines
 
 /// The `ukpanel` command and its subcommands.
 public struct UKPanelCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ukpanel",
         abstract: "Read UK Data Service survey downloads (UKHLS, LFS) fast, exactly as delivered.",
+        version: "ukpanel \(ToolVersion.current)",
         subcommands: [
             ReproduceCommand.self, TablesCommand.self, ExportCommand.self, BatchCommand.self, InspectCommand.self,
             SelectCommand.self,

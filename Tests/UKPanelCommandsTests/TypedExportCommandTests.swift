@@ -88,5 +88,11 @@ struct TypedExportCommandTests {
             toFile: folder + "/bad2.yaml", atomically: true, encoding: .utf8)
         let bad2 = try CommandRunner.run(["batch", "bad2.yaml"], in: folder)
         #expect(bad2.status == 2 && bad2.stderr.contains("design: true"), "\(bad2.stderr)")
+        // Two exports of one stem would write one dictionary twice.
+        try (job + "\n  - panel: p.csv.gz\n").write(toFile: folder + "/bad3.yaml", atomically: true, encoding: .utf8)
+        let bad3 = try CommandRunner.run(["batch", "bad3.yaml"], in: folder)
+        #expect(
+            bad3.status == 2 && bad3.stderr.contains("line 13") && bad3.stderr.contains("p.dictionary.csv"),
+            "\(bad3.stderr)")
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where one data file's bytes come from: a plain or gzipped file on disk, or a
 /// member of a zip archive read in place.
 ///
@@ -84,6 +90,16 @@ public struct DataInput: Sendable, Hashable, CustomStringConvertible {
                 ? "is named .gz but is empty"
                 : "is named .gz but is not gzip: it starts with \(shown.joined(separator: " ")), not 1f 8b",
             hint: "a damaged or unfinished download? Download it again; if it is plain text, rename it without .gz")
+    }
+
+    /// The bytes the file takes as stored: its size on disk, or a zip member's compressed size;
+    /// `nil` when it cannot be told (the file is gone, the member absent).
+    public var storedSize: Int? {
+        if let member {
+            return (try? ZipArchive(path: path))?.entry(member)?.compressedSize
+        }
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// Parses `archive.zip//member/path` (the form `description` prints) or a plain path.

@@ -58,6 +58,16 @@ public struct ColumnProfile: Sendable {
         if examples.count < 3 && !examples.contains(text) { examples.append(text) }
     }
 
+    /// The smallest and largest value seen (missing codes apart), or `nil` when none was.
+    public var range: ClosedRange<Double>? { minimum <= maximum ? minimum...maximum : nil }
+
+    /// How many cells held each missing code counted apart (`-9: 813`).
+    public var missingCodeCounts: [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for i in 1..<100 where negativeCodes[i] > 0 { counts[-i] = negativeCodes[i] }
+        return counts
+    }
+
     /// `-8:16206 -9:813`, most negative last.
     public var missingSummary: String {
         (1..<100).compactMap { i in negativeCodes[i] > 0 ? "-\(i):\(negativeCodes[i])" : nil }.joined(separator: " ")

@@ -47,7 +47,8 @@ public struct LFSQuarters: Sendable {
     /// - Throws: the first file's error (a missing required variable, a bad cell), naming file, line and variable.
     public static func load(
         download: LFSDownload, schema: Schema, range: ClosedRange<LFSPeriod>? = nil,
-        options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
+        options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil,
+        bytes: (@Sendable (_ file: String, _ read: Int, _ size: Int?) -> Void)? = nil
     ) throws -> LFSQuarters {
         let files = download.quarters(within: range)
         let results = ParallelResults<([LFSPerson], Int, [VariableGap], [UnknownCode])>(count: files.count)
@@ -58,6 +59,7 @@ public struct LFSQuarters: Sendable {
                 var gaps: [VariableGap] = []
                 var unknown: [UnknownCode] = []
                 var reader = reader(schema: schema, file: file, options: options)
+                if let bytes { reader.onProgress = { bytes(file.period.description, $0, $1) } }
                 reader.onGaps = { gaps = $0 }
                 reader.onUnknownCodes = { unknown = $0 }
                 let summary = try reader.forEachLFSPerson { records.append($0) }

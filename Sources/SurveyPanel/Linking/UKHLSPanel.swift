@@ -25,7 +25,8 @@ public struct UKHLSPanel: Sendable {
     /// - Throws: the first `SurveyError` met, naming file, line and variable.
     public static func load(
         download: UKHLSDownload, schema: Schema, only: Set<Int>? = nil,
-        options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil
+        options: ReadOptions = .init(), progress: (@Sendable (String) -> Void)? = nil,
+        bytes: (@Sendable (_ file: String, _ read: Int, _ size: Int?) -> Void)? = nil
     ) throws -> UKHLSPanel {
         let waves = download.waves.filter { only?.contains($0.number) ?? true }
         let results = ParallelResults<([PersonWave], Int, [VariableGap], [UnknownCode])>(count: waves.count)
@@ -37,6 +38,7 @@ public struct UKHLSPanel: Sendable {
                 var gaps: [VariableGap] = []
                 var unknown: [UnknownCode] = []
                 var reader = RecordReader(schema: schema, wave: wave, input: input, options: options)
+                if let bytes { reader.onProgress = { bytes("wave \(wave.letter)", $0, $1) } }
                 reader.onGaps = { gaps = $0 }
                 reader.onUnknownCodes = { unknown = $0 }
                 let summary = try reader.forEachPerson { records.append($0) }

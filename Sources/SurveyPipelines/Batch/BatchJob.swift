@@ -159,6 +159,7 @@ public struct BatchJob: Sendable {
             throw SurveyError(.invalidJob, file: path, line: nil, reason: "nothing to do: give tables: or exports:")
         }
         var outputs: [String: Step] = [:]
+        var stems: [String: Step] = [:]
         for step in steps {
             if let other = outputs[step.output] {
                 throw SurveyError(
@@ -166,6 +167,21 @@ public struct BatchJob: Sendable {
                     reason: "\(step.name) writes \(step.output), as \(other.name) (line \(other.line ?? 0)) does")
             }
             outputs[step.output] = step
+            switch step.work {
+            case .exportPanel, .exportTransitions, .exportLFS:
+                // An export's dictionary and provenance are named after its stem (panel.csv.gz and
+                // panel.parquet would both write panel.dictionary.csv).
+                let stem = ExportFiles.stem(step.output)
+                if let other = stems[stem] {
+                    throw SurveyError(
+                        .invalidJob, file: path, line: step.line,
+                        reason:
+                            "\(step.name) writes \(stem).dictionary.csv beside its data, as \(other.name) (line \(other.line ?? 0)) does",
+                        hint: "give each export its own name (panel.parquet and panel-csv.csv.gz, say)")
+                }
+                stems[stem] = step
+            default: break
+            }
         }
         for step in steps {
             switch step.work {

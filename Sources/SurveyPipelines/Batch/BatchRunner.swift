@@ -28,15 +28,15 @@ public final class BatchRunner {
     public var framesFolder: String?
     /// Lines for standard output.
     let say: (String) -> Void
-    /// A progress reporter for a step, given its label.
-    let progress: (String) -> ProgressReporter
+    /// A progress reporter for a step, given its label and what it will read.
+    let progress: (String, ProgressPlan) -> ProgressReporter
     /// Lines about files read in parallel.
     let messages: @Sendable (String) -> Void
 
     /// A runner of `job`; `force` runs every step whatever the manifest says.
     public init(
         job: BatchJob, force: Bool, options: ReadOptions, say: @escaping (String) -> Void,
-        progress: @escaping (String) -> ProgressReporter = { _ in SilentProgress() },
+        progress: @escaping (String, ProgressPlan) -> ProgressReporter = { _, _ in SilentProgress() },
         messages: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.job = job
@@ -84,7 +84,7 @@ public final class BatchRunner {
                     // Fingerprinted before the step reads them, confirmed after: a file replaced
                     // during the step fails it rather than being recorded as what was read.
                     let before = try inputs.map(fingerprints.record)
-                    let progress = self.progress(label)
+                    let progress = self.progress(label, ProgressPlan(inputs: plan.inputs))
                     defer { progress.end() }
                     let result = try plan.run(progress: progress, messages: messages)
                     try fingerprints.confirm(before)

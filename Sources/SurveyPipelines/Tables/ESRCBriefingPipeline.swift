@@ -55,10 +55,12 @@ public struct ESRCBriefingPipeline: ReportPipeline {
     {
         let started = Date()
         let panel = try UKHLSPanel.load(
-            download: download, schema: schema, only: Self.waveNumbers, options: options, progress: messages)
+            download: download, schema: schema, only: Self.waveNumbers, options: options, progress: messages,
+            bytes: { progress.update(consumed: $1, total: $2, item: $0) })
         messages(String(format: "read %d waves in %.1f s", panel.waves.count, Date().timeIntervalSince(started)))
         let quarters = try lfs.map {
-            try LFSQuarters.load(download: $0.download, schema: $0.schema, options: options, progress: messages)
+            try LFSQuarters.load(download: $0.download, schema: $0.schema, options: options, progress: messages,
+            bytes: { progress.update(consumed: $1, total: $2, item: $0) })
         }
         let report = try BriefingReport(
             panel: panel, lfs: quarters, weighted: weighted, syntheticNotice: syntheticNotice, dataRoot: dataRoot,

@@ -42,7 +42,8 @@ public struct LFSHomeWorkingPipeline: ReportPipeline {
         let started = Date()
         var chosen = download
         chosen.quarters = files
-        let quarters = try LFSQuarters.load(download: chosen, schema: schema, options: options, progress: messages)
+        let quarters = try LFSQuarters.load(download: chosen, schema: schema, options: options, progress: messages,
+            bytes: { progress.update(consumed: $1, total: $2, item: $0) })
         messages(
             String(format: "read %d quarters in %.1f s", quarters.quarters.count, Date().timeIntervalSince(started)))
         let report = try LFSReport(
@@ -109,7 +110,8 @@ public struct LFSTransitionsPipeline: ReportPipeline {
         if let linkedFiles {
             var chosen = download
             chosen.quarters = linkedFiles
-            linked = try LFSQuarters.load(download: chosen, schema: schema, options: options, progress: messages)
+            linked = try LFSQuarters.load(download: chosen, schema: schema, options: options, progress: messages,
+            bytes: { progress.update(consumed: $1, total: $2, item: $0) })
         }
         let report = try LFSReport(
             transitions: read, linked: linked, weighted: weighted, syntheticNotice: syntheticNotice,

@@ -36,6 +36,11 @@ struct BatchCommand: ParsableCommand {
             valueName: "DIR"))
     var frames: String?
 
+    @Flag(
+        name: .long,
+        help: "After the run, print its summary as JSON (each step's status, time, detail and outputs) instead of text.")
+    var json = false
+
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
@@ -51,16 +56,36 @@ struct BatchCommand: ParsableCommand {
         // Steps that read files in parallel report each file as it finishes (stderr, terminal only).
         let toTerminal = !reading.quiet && isatty(2) != 0
         let quiet = reading.quiet
+        let json = self.json
         let runner = BatchRunner(
-            job: parsed, force: force, options: reading.tableOptions, say: { print($0) },
-            progress: { ProgressLine(label: $0, quiet: quiet) },
+            job: parsed, force: force, options: reading.tableOptions,
+            say: { line in
+                // With --json, standard output holds the JSON alone; the running commentary goes to stderr.
+                if json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+            },
+            progress: { ProgressLine(label: $0, quiet: quiet, plan: $1) },
             messages: { message in
                 if toTerminal { FileHandle.standardError.write(Data("  \(message)\n".utf8)) }
             })
         runner.framesFolder = frames
-        print("batch \(job): \(parsed.steps.count) steps into \(parsed.output)")
+        if !json { print("batch \(job): \(parsed.steps.count) steps into \(parsed.output)") }
         let outcomes = try runner.run()
         let count = { (s: BatchRunner.Outcome.Status) in outcomes.filter { $0.status == s }.count }
+        if json {
+            try JSONOutput.print([
+                "job": job, "output": parsed.output, "manifest": BatchManifest.path(in: parsed.output),
+                "ran": count(.ran), "skipped": count(.skipped), "failed": count(.failed),
+                "seconds": Date().timeIntervalSince(started),
+                "steps": outcomes.map {
+                    [
+                        "name": $0.name, "status": $0.status.rawValue, "seconds": $0.seconds, "detail": $0.detail,
+                        "outputs": $0.outputs,
+                    ] as [String: Any]
+                },
+            ])
+            if count(.failed) > 0 { throw ExitCode(1) }
+            return
+        }
         print("")
         print(
             String(
