@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Runs every command that writes outputs — reproduce, tables, each export, batch, select,
-# inspect, schema check/show — with the ukpanel of a baseline commit and with the one built
+# Runs every command that writes outputs — reproduce, tables, each export (CSV, Parquet, Stata),
+# batch, select, inspect, schema check/show (as tables and as JSON) — with the ukpanel of a baseline commit and with the one built
 # from this tree, on the same data, and compares what they wrote byte for byte: a refactoring or
 # a speed-up changes how, not what, so any difference is a failure. The baseline is the last
-# commit that changed outputs on purpose (issue 13: the intervals, the small-cell and synthetic
-# columns, provenance, the figures); a change that alters outputs on purpose moves it forward.
+# commit that changed outputs on purpose (issue 15: typed exports, dictionaries with notes on the
+# design, --vars keeping the design's columns); a change that alters outputs on purpose moves it forward.
 # Times and dates in the outputs are normalised below.
 #
 #   scripts/compare-outputs.sh [--base REF] [--full DATA_DIR]
 #
-#   --base REF   the baseline commit (default: 8bd44c8: unknown_code among the reasons, issue 14)
+#   --base REF   the baseline commit (default: aa94064: typed exports, issue 15)
 #   --full DIR   also compare on a full-size synthetic download (ukpanel synth ukhls --scale full)
 #
 # The baseline is built once into bench-data/baseline-REF (never committed); set
@@ -17,7 +17,7 @@
 # is compared without its `finished` and `seconds` fields and the fingerprints (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=8bd44c8
+base=aa94064
 full=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -74,6 +74,10 @@ run_all() {
     "$bin" export panel --quiet --waves 12-14 --vars gor,nssec5,jbwah,weight_xs --out $o/panel-some.csv
     "$bin" export transitions --quiet --out $o/transitions.csv
     "$bin" export lfs --quiet --out $o/lfs.csv
+    "$bin" export panel --quiet --out $o/typed/panel.parquet
+    "$bin" export panel --quiet --format wide --out $o/typed/wide.dta
+    "$bin" export transitions --quiet --out $o/typed/transitions.parquet
+    "$bin" export lfs --quiet --out $o/typed/lfs.dta
     "$bin" export lfs --quiet --from 2020Q1 --vars home,region --out $o/lfs-some.csv.gz
     "$bin" batch samples/batch.yaml --quiet --force --out $o/batch --frames $o/batch-frames
     "$bin" select $wave14 --vars pidp,n_jbstat,n_jbnssec5_dv,n_gor_dv,n_inding2_xw --out $o/select.csv
@@ -81,6 +85,9 @@ run_all() {
     "$bin" inspect $wave14 --quiet --vars pidp,n_jbstat,n_jbpl,n_distmov_dv,n_inding2_xw
     "$bin" schema check
     "$bin" schema show --waves h-n
+    "$bin" inspect $wave14 --quiet --vars pidp,n_jbstat,n_jbpl,n_distmov_dv,n_inding2_xw --json
+    "$bin" schema check --json
+    "$bin" schema show --waves h-n --json
   } >"$o/stdout.txt" 2>"$o/stderr.txt" || { echo "$name: a command failed (see $work/$name/stderr.txt)" >&2; cat "$o/stderr.txt" >&2; }
   if [ -n "$full" ]; then
     {
@@ -88,6 +95,8 @@ run_all() {
       "$bin" export panel --quiet --data "$full" --out $o/full-panel.csv.gz
       "$bin" export panel --quiet --data "$full" --format wide --vars gor,nssec5,jbwah,weight_xs --out $o/full-wide.csv.gz
       "$bin" export transitions --quiet --data "$full" --out $o/full-transitions.csv.gz
+      "$bin" export panel --quiet --data "$full" --out $o/full-typed/panel.parquet
+      "$bin" export panel --quiet --data "$full" --format wide --out $o/full-typed/wide.dta
     } >"$o/stdout-full.txt" 2>"$o/stderr-full.txt" || { echo "$name: a full-size command failed" >&2; cat "$o/stderr-full.txt" >&2; }
   fi
   # Printed durations vary from run to run; so do the provenance files' times.
@@ -95,9 +104,6 @@ run_all() {
   # The batch lock file (empty; since issue 14) is how runs take turns, not an output.
   rm -f $o/batch/.ukpanel-batch.lock
   find $o -name '*provenance.json' -exec sed -i -E '/"created" :/d; /ukpanel",$/d' {} +
-  # Intended since the baseline: the Stata and SPSS readers (issue 12) added two missing reasons,
-  # which the data dictionaries list among the reasons a value can be missing.
-  find $o -type f -name '*.csv' -exec sed -i 's/, blank, extended_missing, user_missing,/, blank,/' {} +
   # The manifest without its times, and without the steps' fingerprints: a fingerprint hashes the
   # step's settings and the schema's text, so it changes (and the step re-runs once) whenever the
   # schema file does, even when the outputs stay the same.
