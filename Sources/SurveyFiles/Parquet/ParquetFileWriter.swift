@@ -180,9 +180,14 @@ public final class ParquetFileWriter: RowWriter {
         if rowsInGroup > 0 { try writeRowGroup() }
         var footer = ThriftCompactWriter()
         writeFileMetadata(&footer)
+        guard let length = UInt32(exactly: footer.bytes.count) else {
+            throw SurveyError(
+                .outputFailure, file: name, reason: "the footer of \(footer.bytes.count) bytes is more than Parquet holds")
+        }
         try write(footer.bytes)
-        var length = UInt32(footer.bytes.count).littleEndian
-        try write(withUnsafeBytes(of: &length) { Array($0) } + Array("PAR1".utf8))
+        var tail: [UInt8] = []
+        Self.appendUInt32(length, to: &tail)
+        try write(tail + Array("PAR1".utf8))
         finished = true
     }
 
