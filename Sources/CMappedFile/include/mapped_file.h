@@ -23,4 +23,8 @@ int ukp_unmap(const void *address, size_t length);
 /// The system's page size.
 long ukp_page_size(void);
 
+/// Asks the processor to bring the cache line at `address` in for reading. Never faults, whatever
+/// the address: a reader may name a line a few rows ahead that its buffer does not hold.
+static inline void ukp_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #endif

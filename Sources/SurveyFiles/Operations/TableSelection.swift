@@ -18,7 +18,13 @@ public enum TableSelection {
             try writer.row(projection.columnIndices.map { header.names[$0] })
             return projection
         }) { row in
-            for slot in 0..<row.count { row.withText(slot) { writer.field($0) } }
+            for slot in 0..<row.count {
+                if let value = row.decodedInteger(slot) {
+                    writer.integer(value)
+                } else {
+                    row.withText(slot) { writer.field($0) }
+                }
+            }
             try writer.endRow()
         }
         try writer.flush()

@@ -61,6 +61,36 @@ public final class CSVWriter {
         used += 1
     }
 
+    /// Writes one field: `value` in decimal (digits never need quotes).
+    @inline(__always)
+    public func integer(_ value: Int) {
+        reserve(22)
+        let out = storage.baseAddress
+        if !atRowStart {
+            out.storeBytes(of: 0x2C, toByteOffset: used, as: UInt8.self)
+            used += 1
+        }
+        atRowStart = false
+        var magnitude = value.magnitude
+        var count = 0
+        repeat {
+            count += 1
+            magnitude /= 10
+        } while magnitude != 0
+        if value < 0 {
+            out.storeBytes(of: 0x2D, toByteOffset: used, as: UInt8.self)
+            used += 1
+        }
+        magnitude = value.magnitude
+        var at = used + count
+        used = at
+        repeat {
+            at -= 1
+            out.storeBytes(of: 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10), toByteOffset: at, as: UInt8.self)
+            magnitude /= 10
+        } while magnitude != 0
+    }
+
     /// Whether a field holds a comma, a quote or a line break, and so must be quoted.
     @inline(__always)
     static func needsQuotes(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -1,3 +1,5 @@
+import CMappedFile
+
 /// Reads a Stata `.dta` file (117, 118, 119; either byte order), streaming: the
 /// dictionary, then the fixed-width rows, decoding only the projected columns' bytes
 /// at offsets worked out once.
@@ -78,7 +80,11 @@ final class StataTableReader: TableReader {
         }
         var lastReport = 0
         let onProgress = self.onProgress
+        // The projected cells of a row a few rows on are asked for while this one is decoded: a row's
+        // cells are far apart, more streams than the processor's own prefetcher follows.
+        let ahead = 4 * width
         try cursor.forEachRecord(width: width, count: dictionary.rows, "row") { record, index in
+            decoder.prefetch(record + ahead)
             try decoder.decode(record, row: index)
             try row(
                 RowCells(
@@ -170,6 +176,13 @@ final class StataRowDecoder {
         strLVariables = strLs
         cells = TypedBuffer(repeating: .empty, count: slots.count)
         arena = TextArena(capacity: textBytes)
+    }
+
+    /// Asks for the projected bytes of the row at `record` to be brought into the cache; `record` need
+    /// not be in the buffer (a prefetch never faults).
+    @inline(__always)
+    func prefetch(_ record: UnsafeRawPointer) {
+        for s in 0..<slotCount { ukp_prefetch(record + slots[s].offset) }
     }
 
     /// Fills `cells` (and the arena) from `record`, the 0-based row `row`.

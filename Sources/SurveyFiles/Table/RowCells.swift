@@ -94,11 +94,64 @@ public struct RowCells {
             return try Self.withDecimal(cell.first, body)
         case .real, .declared:
             let v = cell.realValue
-            if v.rounded() == v && abs(v) < 1e15 { return try Self.withDecimal(Int(v), body) }
+            // Integral when truncation keeps it (a conversion, not a call to libm's round).
+            if abs(v) < 1e15 && Double(Int64(v)) == v { return try Self.withDecimal(Int(v), body) }
+            if let written = try Self.withShortDecimal(v, body) { return written }
         case .missing: break
         }
         var text = string(slot)
         return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The slot's value when the reader decoded it as a whole number (not text to be parsed).
+    @inlinable
+    public func decodedInteger(_ slot: Int) -> Int? {
+        let cell = cells[slot]
+        return cell.kind == .integer ? cell.first : nil
+    }
+
+    /// Calls `body` with `value` written with at most six decimals, from the stack, when that is how
+    /// `value.description` writes it; `nil` when it needs more (or an exponent). A string of `k`
+    /// decimals, `m / 10^k`, reads back as `value` exactly when `Double(m) / 10^k == value` (both are
+    /// exact, so the division is the correctly rounded reading); below 10^6 no two strings of six
+    /// decimals read as one double, so the fewest decimals that read back give the one shortest
+    /// string, which is what `description` writes.
+    @inlinable
+    static func withShortDecimal<R>(_ value: Double, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+        let magnitude = abs(value)
+        guard magnitude >= 1e-4, magnitude < 1e6 else { return nil }
+        var scale = 10.0
+        for decimals in 1...6 {
+            let scaled = Double(UInt64(magnitude * scale + 0.5))  // below 10^12: the nearest whole number
+            if scaled / scale == magnitude {
+                return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+                    var m = UInt64(scaled)
+                    var start = 24
+                    var written = 0
+                    repeat {
+                        start -= 1
+                        digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: m % 10)
+                        m /= 10
+                        written += 1
+                        if written == decimals {
+                            start -= 1
+                            digits[start] = 0x2E
+                            if m == 0 {
+                                start -= 1
+                                digits[start] = 0x30
+                            }
+                        }
+                    } while m != 0 || written < decimals
+                    if value < 0 {
+                        start -= 1
+                        digits[start] = 0x2D
+                    }
+                    return try body(UnsafeRawBufferPointer(start: digits.baseAddress.map { $0 + start }, count: 24 - start))
+                }
+            }
+            scale *= 10
+        }
+        return nil
     }
 
     /// Calls `body` with `value` in decimal (as `String(value)` spells it), from the stack.
