@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // ISA-L, the system library: its inflate reads gzip files, zip members and zsav blocks.
+        .systemLibrary(
+            name: "CIsal",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
         // zstd, the system library: Parquet pages are compressed with it.
         .systemLibrary(
             name: "CZstd",
@@ -34,7 +40,7 @@ let package = Package(
         // Read-only file mappings guarded against the file shrinking under them (SIGBUS).
         .target(name: "CMappedFile"),
         // Layer 1: bytes to rows. Knows nothing of any survey.
-        .target(name: "SurveyFiles", dependencies: ["CZlib", "CZstd", "CMappedFile"]),
+        .target(name: "SurveyFiles", dependencies: ["CZlib", "CIsal", "CZstd", "CMappedFile"]),
         // Layer 2: schemas/*.yaml, harmonised variables, typed records.
         .target(
             name: "SurveySchema",

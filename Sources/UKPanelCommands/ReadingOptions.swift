@@ -16,6 +16,11 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "The most columns a file may have. Default 100000.")
     var maxColumns: Int = ReadOptions().maxColumns
 
+    @Option(
+        name: .long,
+        help: "The library that inflates gzip files, zip members and zsav blocks: isal (ISA-L, fast; the default) or zlib.")
+    var inflater: Inflater = .isal
+
     @Flag(name: .long, help: "No progress on standard error.")
     var quiet = false
 
@@ -35,12 +40,15 @@ struct ReadingOptions: ParsableArguments {
     var tableOptions: ReadOptions {
         var options = ReadOptions()
         options.limits.maxOutputBytes = maxInflatedSize.bytes
+        options.limits.inflater = inflater
         options.maxLineBytes = maxLineSize.bytes
         options.maxHeaderBytes = maxHeaderSize.bytes
         options.maxColumns = maxColumns
         return options
     }
 }
+
+extension Inflater: ExpressibleByArgument {}
 
 /// A size such as `500M`, `64G` or `1048576`.
 struct ByteCount: ExpressibleByArgument {

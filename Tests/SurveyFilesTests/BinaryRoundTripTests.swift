@@ -82,12 +82,18 @@ import Testing
         for chunk in [1, 2, 3, 5, 8, 13, 64, 1 << 20] {
             for pipelined in [false, true] where !(pipelined && chunk < 8) {
                 for mapped in [false, true] where !(mapped && chunk < 1 << 20) {
-                    var options = ReadOptions()
-                    options.chunkSize = chunk
-                    options.pipelined = pipelined
-                    options.mapPlainFiles = mapped
-                    let problems = try Self.check(DataInput(path: path), options: options)
-                    #expect(problems.isEmpty, "\(name) chunk \(chunk) mapped \(mapped): \(problems.prefix(3))")
+                    // A zsav's blocks by either inflater.
+                    for inflater in Inflater.allCases where name.hasSuffix(".zsav") || inflater == .isal {
+                        var options = ReadOptions()
+                        options.chunkSize = chunk
+                        options.pipelined = pipelined
+                        options.mapPlainFiles = mapped
+                        options.limits.inflater = inflater
+                        let problems = try Self.check(DataInput(path: path), options: options)
+                        #expect(
+                            problems.isEmpty,
+                            "\(name) chunk \(chunk) mapped \(mapped) \(inflater): \(problems.prefix(3))")
+                    }
                 }
             }
         }
@@ -129,7 +135,12 @@ import Testing
             DataInput(path: path + ".gz"),
             DataInput(archive: folder + "/release.zip", member: "UKDA-6614-stata/stata/stata14_se/ukhls/" + name),
         ] {
-            #expect(try Self.check(input, options: ReadOptions()).isEmpty, "\(input)")
+            // Either inflater (ISA-L, zlib): every cell as written.
+            for inflater in Inflater.allCases {
+                var options = ReadOptions()
+                options.limits.inflater = inflater
+                #expect(try Self.check(input, options: options).isEmpty, "\(input) with \(inflater)")
+            }
             // The header, value labels included, reads the same through gzip and zip.
             #expect(
                 try TableFormats.reader(for: input).readHeader()

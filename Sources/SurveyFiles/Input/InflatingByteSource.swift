@@ -1,10 +1,10 @@
 import CZlib
 
 /// Inflates a gzip stream (any number of concatenated members) or a raw deflate
-/// stream (a zip member) read from another source.
-///
-/// The `z_stream` lives at a fixed heap address for the life of the source, as
-/// zlib requires, owned by a `ZlibStream` that releases it exactly once.
+/// stream (a zip member) read from another source, with ISA-L (the default) or zlib
+/// (`DecompressionLimits.inflater`), behind one `DeflateDecoder`: the two give the same
+/// bytes, the same checks (each gzip member's CRC-32 and size; a zip member's size and
+/// CRC-32 against the archive's) and errors at the same byte offsets.
 public final class InflatingByteSource: ByteSource {
     /// The framing around the deflate data.
     public enum Format: Sendable {
@@ -18,7 +18,7 @@ public final class InflatingByteSource: ByteSource {
     private let format: Format
     private let name: String
     private let limits: DecompressionLimits
-    private let zlib: ZlibStream
+    private let decoder: any DeflateDecoder
     private let inputBuffer: RawBuffer
     private var upstreamEnded = false
     private var finished = false
@@ -42,58 +42,38 @@ public final class InflatingByteSource: ByteSource {
         self.format = format
         self.name = name
         self.limits = limits
-        let windowBits: Int32
-        switch format {
-        case .gzip: windowBits = 15 + 16
-        case .rawDeflate: windowBits = -15
-        }
-        self.zlib = try ZlibStream(.inflate(windowBits: windowBits), name: name)
+        decoder = try makeDeflateDecoder(format, inflater: limits.inflater, name: name)
         self.inputBuffer = RawBuffer(byteCount: inputBufferSize)
     }
 
-    /// The zlib stream (owned by `zlib`).
-    private var stream: UnsafeMutablePointer<z_stream> { zlib.pointer }
-
-    public var bytesConsumed: Int { upstream.bytesConsumed - Int(stream.pointee.avail_in) }
+    public var bytesConsumed: Int { upstream.bytesConsumed - decoder.remainingInput.count - decoder.bufferedInput }
     public var totalBytes: Int? { upstream.totalBytes }
 
-    /// The offset in the compressed file of the next byte zlib will read.
+    /// The offset in the compressed file of the next byte the decoder will read.
     private var compressedOffset: Int { bytesConsumed }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SurveyError) -> Int {
         guard !finished, buffer.count > 0, let outBase = buffer.baseAddress else { return 0 }
-        stream.pointee.next_out = outBase.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_out = UInt32(clamping: buffer.count)
-        let outCapacity = Int(stream.pointee.avail_out)
+        let out = UnsafeMutableRawBufferPointer(start: outBase, count: min(buffer.count, Int(UInt32.max)))
         while true {
-            if stream.pointee.avail_in == 0 && !upstreamEnded {
+            if decoder.remainingInput.isEmpty && !upstreamEnded {
                 try refill()
             }
-            let status = inflate(stream, Z_NO_FLUSH)
-            let count = outCapacity - Int(stream.pointee.avail_out)
-            switch status {
-            case Z_OK, Z_BUF_ERROR:
+            switch decoder.inflate(into: out) {
+            case .progress(let count):
                 if count > 0 { return try account(outBase, count) }
-                if stream.pointee.avail_in == 0 && upstreamEnded {
+                if decoder.remainingInput.isEmpty && upstreamEnded {
                     throw SurveyError(
                         .truncated, file: name, byteOffset: compressedOffset,
                         reason: "compressed data ends in the middle of a stream (file truncated?)")
                 }
-                if status == Z_BUF_ERROR && stream.pointee.avail_in > 0 {
-                    throw corruption("zlib made no progress")
-                }
-            case Z_STREAM_END:
+            case .end(let count):
                 memberCount += 1
                 let n = count > 0 ? try account(outBase, count) : 0
                 try endOfMember()
                 if finished || n > 0 { return n }
-            case Z_NEED_DICT:
-                throw corruption("stream needs a preset dictionary, which survey files never use")
-            case Z_MEM_ERROR:
-                throw SurveyError(
-                    .ioFailure, file: name, byteOffset: compressedOffset, reason: "zlib ran out of memory")
-            default:
-                throw corruption(zlibMessage(default: "corrupt compressed data (zlib status \(status))"))
+            case .failed(let reason):
+                throw corruption(reason)
             }
         }
     }
@@ -103,14 +83,13 @@ public final class InflatingByteSource: ByteSource {
         if n == 0 {
             upstreamEnded = true
         }
-        stream.pointee.next_in = inputBuffer.baseAddress.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_in = UInt32(n)
+        decoder.setInput(inputBuffer.baseAddress, count: n)
     }
 
     /// Counts produced bytes against the limits and the CRC.
     private func account(_ base: UnsafeMutableRawPointer, _ count: Int) throws(SurveyError) -> Int {
         produced += count
-        if case .rawDeflate = format {
+        if case .rawDeflate = format, decoder.outputCRC == nil {
             crc = UInt32(crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(count)))
         }
         if produced > limits.maxOutputBytes {
@@ -136,35 +115,30 @@ public final class InflatingByteSource: ByteSource {
         case .gzip:
             // Look at what follows: nothing (done), zero padding (done), or another member.
             while true {
-                if stream.pointee.avail_in == 0 {
+                if decoder.remainingInput.isEmpty {
                     if upstreamEnded {
                         finished = true
                         return
                     }
                     try refill()
-                    if stream.pointee.avail_in == 0 {
+                    if decoder.remainingInput.isEmpty {
                         finished = true
                         return
                     }
                 }
-                guard let next = stream.pointee.next_in else {
-                    finished = true
-                    return
-                }
-                let available = Int(stream.pointee.avail_in)
+                let next = decoder.remainingInput
                 if next[0] == 0 {
                     // Trailing zero padding (tape-style blocks): accept it only if it is all zeros.
-                    var i = 0
-                    while i < available && next[i] == 0 { i += 1 }
-                    if i < available { throw corruption("bytes after zero padding at the end of the gzip data") }
-                    stream.pointee.next_in = next + available
-                    stream.pointee.avail_in = 0
+                    if next.contains(where: { $0 != 0 }) {
+                        throw corruption("bytes after zero padding at the end of the gzip data")
+                    }
+                    if let base = next.baseAddress { decoder.setInput(UnsafeMutableRawPointer(mutating: base + next.count), count: 0) }
                     continue
                 }
                 if next[0] != 0x1f {
                     throw corruption("data after the end of gzip member \(memberCount) is not another gzip member")
                 }
-                inflateReset(stream)
+                decoder.reset()
                 return
             }
         }
@@ -178,6 +152,7 @@ public final class InflatingByteSource: ByteSource {
                 .corrupt, file: name, byteOffset: compressedOffset,
                 reason: "inflated to \(produced) bytes but the archive says \(expectedSize)")
         }
+        let crc = decoder.outputCRC ?? self.crc
         if crc != expectedCRC {
             throw SurveyError(
                 .corrupt, file: name, byteOffset: compressedOffset,
@@ -187,11 +162,6 @@ public final class InflatingByteSource: ByteSource {
 
     private func corruption(_ reason: String) -> SurveyError {
         SurveyError(.corrupt, file: name, byteOffset: compressedOffset, reason: reason)
-    }
-
-    private func zlibMessage(default text: String) -> String {
-        guard let message = stream.pointee.msg else { return text }
-        return "corrupt compressed data: \(String(cString: message))"
     }
 
     private func hex(_ value: UInt32) -> String {

@@ -38,8 +38,9 @@ final class SPSSTableReader: TableReader {
             let layout = try ZSAVLayout.read(headerCursor, order: dictionary.order, input: input, options: options)
             let blocks: any ChunkSource =
                 plain
-                ? ParallelBlocks.zsav(path: input.path, file: input.description, layout: layout)
-                : try SequentialZSAVBlocks(cursor: headerCursor, layout: layout)
+                ? ParallelBlocks.zsav(
+                    path: input.path, file: input.description, layout: layout, inflater: options.limits.inflater)
+                : try SequentialZSAVBlocks(cursor: headerCursor, layout: layout, inflater: options.limits.inflater)
             cursor = ChunkCursor(file: input.description, source: blocks)
         case .none, .bytecode:
             // The cases are read ahead on the other core: by offset when the file is stored as it is

@@ -2,7 +2,7 @@ extension ParallelBlocks {
     /// A `.zsav` file's cases as inflated blocks, in order: from a plain file, two threads
     /// inflate blocks ahead of the reader (so both cores work), into a ring of `depth` buffers:
     /// memory is `depth × blockSize` whatever the file's size.
-    static func zsav(path: String, file: String, layout: ZSAVLayout, depth: Int = 4) -> ParallelBlocks {
+    static func zsav(path: String, file: String, layout: ZSAVLayout, inflater: Inflater, depth: Int = 4) -> ParallelBlocks {
         let blocks = layout.blocks
         let plan = Plan(
             count: blocks.count, capacity: layout.blockSize, size: { blocks[$0].inflatedSize },
@@ -10,7 +10,7 @@ extension ParallelBlocks {
             totalFileBytes: blocks.last.map { $0.compressedOffset + $0.compressedSize } ?? 0)
         return ParallelBlocks(plan: plan, depth: depth, name: "ukpanel-zsav") { () throws(SurveyError) -> any BlockFiller in
             ZSAVBlockFiller(
-                blocks: blocks, inflater: try ZlibBlockInflater(file: file),
+                blocks: blocks, inflater: try makeBlockInflater(inflater, file: file),
                 source: try FileByteSource(path: path, displayName: file))
         }
     }
@@ -19,7 +19,7 @@ extension ParallelBlocks {
 /// Inflates zsav blocks read by offset, on one worker's own descriptor and zlib stream.
 private struct ZSAVBlockFiller: BlockFiller {
     let blocks: [ZSAVLayout.Block]
-    let inflater: ZlibBlockInflater
+    let inflater: any BlockInflater
     let source: FileByteSource
 
     func fill(_ index: Int, into out: UnsafeMutableRawPointer) throws(SurveyError) {
@@ -40,15 +40,15 @@ private struct ZSAVBlockFiller: BlockFiller {
 final class SequentialZSAVBlocks: ChunkSource {
     private let cursor: ChunkCursor
     private let layout: ZSAVLayout
-    private let inflater: ZlibBlockInflater
+    private let inflater: any BlockInflater
     private let buffer: RawBuffer
     private var index = 0
 
     /// Blocks read through `cursor`, which is at the first block.
-    init(cursor: ChunkCursor, layout: ZSAVLayout) throws(SurveyError) {
+    init(cursor: ChunkCursor, layout: ZSAVLayout, inflater: Inflater) throws(SurveyError) {
         self.cursor = cursor
         self.layout = layout
-        inflater = try ZlibBlockInflater(file: cursor.file)
+        self.inflater = try makeBlockInflater(inflater, file: cursor.file)
         buffer = RawBuffer(byteCount: layout.blockSize)
     }
 

@@ -1,3 +1,4 @@
+import CIsal
 import CZlib
 
 /// Where a `.zsav` file's compressed blocks are: the zheader after the dictionary and
@@ -86,9 +87,56 @@ struct ZSAVLayout: Sendable {
     }
 }
 
-/// Inflates one zlib stream (a zsav block) into a buffer of known size, with one
-/// `z_stream` reused from block to block.
-final class ZlibBlockInflater {
+/// Inflates one zlib stream (a zsav block) into a buffer of known size.
+protocol BlockInflater: AnyObject {
+    /// Inflates `compressed` into exactly `size` bytes at `out`.
+    ///
+    /// - Throws: `.corrupt` naming the block and its byte offset when it does not inflate to `size` bytes.
+    func inflate(
+        _ compressed: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer, size: Int, block: Int, offset: Int
+    ) throws(SurveyError)
+}
+
+/// The block inflater of `inflater` for `file`.
+func makeBlockInflater(_ inflater: Inflater, file: String) throws(SurveyError) -> any BlockInflater {
+    switch inflater {
+    case .isal: return IsalBlockInflater(file: file)
+    case .zlib: return try ZlibBlockInflater(file: file)
+    }
+}
+
+/// A zsav block inflated in one call by ISA-L (`isal_inflate_stateless`, the zlib wrapper and its
+/// Adler-32 checked), with one state reused from block to block.
+final class IsalBlockInflater: BlockInflater {
+    private let state = IsalInflateState(flag: UInt32(ISAL_ZLIB))
+    private let file: String
+
+    init(file: String) { self.file = file }
+
+    func inflate(
+        _ compressed: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer, size: Int, block: Int, offset: Int
+    ) throws(SurveyError) {
+        let s = state.pointer
+        isal_inflate_reset(s)
+        s.pointee.crc_flag = UInt32(ISAL_ZLIB)
+        s.pointee.next_in = UnsafeMutablePointer(mutating: compressed.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        s.pointee.avail_in = UInt32(clamping: compressed.count)
+        s.pointee.next_out = out.assumingMemoryBound(to: UInt8.self)
+        s.pointee.avail_out = UInt32(clamping: size)
+        let status = isal_inflate_stateless(s)
+        guard status == ISAL_DECOMP_OK, Int(s.pointee.total_out) == size else {
+            throw SurveyError(
+                .corrupt, file: file, byteOffset: offset,
+                reason: status == ISAL_DECOMP_OK
+                    ? "zsav block \(block + 1) inflates to \(s.pointee.total_out) bytes, not the \(size) its trailer says"
+                    : "zsav block \(block + 1) does not inflate (ISA-L status \(status))",
+                hint: "the file is damaged")
+        }
+    }
+}
+
+/// A zsav block inflated by zlib, with one `z_stream` reused from block to block.
+final class ZlibBlockInflater: BlockInflater {
     private let zlib: ZlibStream
     private let file: String
 
