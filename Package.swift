@@ -31,6 +31,12 @@ let package = Package(
             pkgConfig: "libisal",
             providers: [.apt(["libisal-dev"])]
         ),
+        // OpenSSL's libcrypto, the system library: the SHA-256 of inputs (provenance, batch manifests).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // zstd, the system library: Parquet pages are compressed with it.
         .systemLibrary(
             name: "CZstd",
@@ -39,8 +45,11 @@ let package = Package(
         ),
         // Read-only file mappings guarded against the file shrinking under them (SIGBUS).
         .target(name: "CMappedFile"),
+        // A delimited line's fields found with wide scans (SSE2).
+        .target(name: "CFieldScan"),
         // Layer 1: bytes to rows. Knows nothing of any survey.
-        .target(name: "SurveyFiles", dependencies: ["CZlib", "CIsal", "CZstd", "CMappedFile"]),
+        .target(
+            name: "SurveyFiles", dependencies: ["CZlib", "CIsal", "CZstd", "CCrypto", "CMappedFile", "CFieldScan"]),
         // Layer 2: schemas/*.yaml, harmonised variables, typed records.
         .target(
             name: "SurveySchema",
@@ -76,7 +85,7 @@ let package = Package(
         .executableTarget(name: "ukpanel", dependencies: ["UKPanelCommands"]),
         // The fuzz targets' harness (scripts/fuzz.sh); the tests replay the corpora and past crashes through it.
         .target(name: "FuzzHarness", dependencies: ["SurveyFiles"], path: "Fuzz/Harness"),
-        .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles", "TestFixtures", "FuzzHarness"]),
+        .testTarget(name: "SurveyFilesTests", dependencies: ["SurveyFiles", "CFieldScan", "TestFixtures", "FuzzHarness"]),
         // Planted-value fixtures shared by the tests.
         .target(name: "TestFixtures", dependencies: ["SurveyFiles", "SurveySchema"], path: "Tests/TestFixtures"),
         .testTarget(name: "SurveyEstimationTests", dependencies: ["SurveyEstimation"]),

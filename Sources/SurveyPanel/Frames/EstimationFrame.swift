@@ -40,14 +40,45 @@ public struct EstimationFrame: Sendable {
         index[name].map { values[$0] }
     }
 
-    /// 1 where every condition holds, else 0.
-    public func indicator(_ conditions: [Condition]) -> [Double] {
-        var result = [Double](repeating: 1, count: count)
-        for condition in conditions {
-            guard let column = self.column(condition.column) else { return [Double](repeating: 0, count: count) }
-            for i in 0..<count where column[i] != condition.value { result[i] = 0 }
+    /// In one pass: 1 where every `domain` condition holds (else 0), and 1 where those and every
+    /// `event` condition hold (a ratio's denominator and numerator). A condition on a column the
+    /// frame lacks holds nowhere.
+    public func indicators(domain: [Condition], event: [Condition]) -> (domain: [Double], numerator: [Double]) {
+        let n = count
+        guard let inDomain = resolve(domain), let inEvent = resolve(event) else {
+            return ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n))
         }
-        return result
+        var numerator = [Double](repeating: 0, count: n)
+        let denominator = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            numerator.withUnsafeMutableBufferPointer { top in
+                for i in 0..<n {
+                    var holds = true
+                    for (column, value) in inDomain where column[i] != value {
+                        holds = false
+                        break
+                    }
+                    out[i] = holds ? 1 : 0
+                    guard holds else { continue }
+                    for (column, value) in inEvent where column[i] != value {
+                        holds = false
+                        break
+                    }
+                    top[i] = holds ? 1 : 0
+                }
+            }
+            initialized = n
+        }
+        return (denominator, numerator)
+    }
+
+    /// The columns and values of `conditions`, or `nil` when one names a column the frame lacks.
+    private func resolve(_ conditions: [Condition]) -> [([Int32], Int32)]? {
+        var resolved: [([Int32], Int32)] = []
+        for condition in conditions {
+            guard let column = column(condition.column) else { return nil }
+            resolved.append((column, condition.value))
+        }
+        return resolved
     }
 }
 

@@ -1,4 +1,6 @@
+import Foundation
 import SurveyEstimation
+import SurveyFiles
 import SurveyPanel
 
 /// What to estimate: among observations of `frame` meeting `domain`, the share
@@ -81,22 +83,37 @@ public struct EstimateRow: Sendable {
 /// Runs specs against frames.
 public enum FrameEstimator {
     /// The estimate of every spec.
+    /// Specs are independent: they are estimated on both cores, and the rows come back in the specs'
+    /// order (a spec whose frame is absent gives none).
     public static func run(
         _ specs: [EstimateSpec], frames: [String: EstimationFrame], weighted: Bool,
         settings: EstimationSettings = .init()
     ) -> [EstimateRow] {
-        var designs: [String: SurveyDesign] = [:]
-        return specs.compactMap { spec in
-            guard let frame = frames[spec.frame] else { return nil }
-            let design = designs[spec.frame] ?? frame.design(weighted: weighted)
-            designs[spec.frame] = design
-            let domain = frame.indicator(spec.domain)
-            let numerator = frame.indicator(spec.domain + spec.event)
-            return EstimateRow(
-                spec: spec,
-                estimate: Estimator.ratio(
-                    numerator: numerator, denominator: domain, design: design, interval: settings.interval),
-                weighted: weighted, minimumCases: settings.minimumCases)
+        // Each frame's design once, its frames in parallel too.
+        let names = Array(Set(specs.map(\.frame)).filter { frames[$0] != nil }).sorted()
+        let designList = ParallelResults<SurveyDesign>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { k in
+            designList.set(k) {
+                guard let frame = frames[names[k]] else {
+                    throw SurveyError(.invalidSpec, file: names[k], reason: "no such frame")
+                }
+                return frame.design(weighted: weighted)
+            }
         }
+        let designs = Dictionary(uniqueKeysWithValues: zip(names, (try? designList.values()) ?? []))
+        let rows = ParallelResults<EstimateRow?>(count: specs.count)
+        DispatchQueue.concurrentPerform(iterations: specs.count) { k in
+            rows.set(k) {
+                let spec = specs[k]
+                guard let frame = frames[spec.frame], let design = designs[spec.frame] else { return nil }
+                let (domain, numerator) = frame.indicators(domain: spec.domain, event: spec.event)
+                return EstimateRow(
+                    spec: spec,
+                    estimate: Estimator.ratio(
+                        numerator: numerator, denominator: domain, design: design, interval: settings.interval),
+                    weighted: weighted, minimumCases: settings.minimumCases)
+            }
+        }
+        return ((try? rows.values()) ?? []).compactMap { $0 }
     }
 }
