@@ -36,16 +36,28 @@ size_t ukp_split_fields(const uint8_t *line, size_t n, uint8_t delimiter, const 
             start = pos + 64 - (size_t)__builtin_clzll(bits);
             continue;
         }
-        while (bits) {
-            size_t at = pos + (size_t)__builtin_ctzll(bits);
-            if (k < wanted_count && (size_t)wanted[k] == field) {
-                starts[k] = (int64_t)start;
-                ends[k] = (int64_t)at;
-                k++;
+        // Wanted fields whose start lies in this block: skip the delimiters before each (clearing
+        // bits, no other work), then its end is the next delimiter, here or in a later block.
+        while (bits && k < wanted_count && (size_t)wanted[k] <= field + (size_t)__builtin_popcountll(bits)) {
+            size_t skip = (size_t)wanted[k] - field;
+            if (skip > 0) {
+                for (size_t s = 1; s < skip; s++) bits &= bits - 1;
+                start = pos + (size_t)__builtin_ctzll(bits) + 1;
+                bits &= bits - 1;
+                field += skip;
             }
+            if (!bits) break;  // the wanted field ends in a later block
+            size_t at = pos + (size_t)__builtin_ctzll(bits);
+            starts[k] = (int64_t)start;
+            ends[k] = (int64_t)at;
+            k++;
             field++;
             start = at + 1;
             bits &= bits - 1;
+        }
+        if (bits) {
+            field += (size_t)__builtin_popcountll(bits);
+            start = pos + 64 - (size_t)__builtin_clzll(bits);
         }
     }
     for (; pos < n; pos++) {
