@@ -5,8 +5,8 @@ import Testing
 
 /// A stored file's bytes read ahead by offset on two threads (`ParallelBlocks.storedFile`): they
 /// come out exactly as in the file, in order, whatever the block size and range; a file cut short
-/// before its blocks are read gives a `.truncated` error naming it; a reader that stops early
-/// leaves no thread behind.
+/// before its blocks are read gives a `.truncated` error naming it; a reader that stops early can
+/// release the source while its workers are busy.
 @Suite struct ParallelBlocksTests {
     static func readAll(_ source: ParallelBlocks) throws -> [UInt8] {
         var read: [UInt8] = []
@@ -60,7 +60,9 @@ import Testing
         #expect(read == Array(bytes[0..<150_000]))
     }
 
-    @Test func aReaderThatStopsEarlyLeavesNoWorker() throws {
+    /// Releasing a source whose workers are still filling blocks stops them and waits for them (a
+    /// deadlock there would hang this test).
+    @Test func aReaderThatStopsEarlyGetsItsBlockAndReleasesTheSource() throws {
         let bytes = MappedChunksTests.pattern(1 << 20)
         let path = try MappedChunksTests.makeFile(bytes)
         for _ in 0..<20 {
@@ -69,7 +71,7 @@ import Testing
                 limits: .standard)
             let first = try #require(try source.next())
             #expect(Array(first) == Array(bytes[0..<4096]))
-        }  // each source is released here: its deinit stops and waits for its workers
+        }  // each source is released here, its workers mid-file: its deinit stops and waits for them
     }
 
     @Test func aMissingFileIsTheFirstReadsError() throws {

@@ -53,8 +53,9 @@ import Testing
     }
 
     @Test func theStataHelperDefinesAndAttachesEachCodedColumnsLabels() {
-        let text = ExportDictionary(columns: Self.columns).stataDo(dataFile: "p.csv")
+        let text = ExportDictionary(columns: Self.columns).stataDo(dataFile: "p.csv", script: "p.labels.do")
         let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("*   do \"p.labels.do\""))
         #expect(lines.contains("label define gor 1 `\"North East\"' 2 `\"North West\"', replace"))
         #expect(lines.contains("    label values gor gor"))
         #expect(lines.contains("    label variable gor `\"Region \"GOR\"\"'"))

@@ -97,49 +97,10 @@ public final class CSVWriter {
         bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// Appends a field's bytes to `out`, quoted (quotes doubled) only when it holds a comma, a quote or a line break.
-    static func appendEscaped(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        if !needsQuotes(bytes) {
-            out.append(contentsOf: bytes)
-            return
-        }
-        out.append(0x22)
-        for byte in bytes {
-            if byte == 0x22 { out.append(0x22) }
-            out.append(byte)
-        }
-        out.append(0x22)
-    }
-
     /// Writes one field from text.
     public func field(_ text: String) {
         var text = text
         text.withUTF8 { field(UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Writes fields already encoded as CSV (by `encode(_:)`), as they are.
-    public func encodedFields(_ text: String) {
-        if !atRowStart { append(0x2C) }
-        atRowStart = false
-        var text = text
-        text.withUTF8 { utf8 in
-            reserve(utf8.count)
-            if let from = utf8.baseAddress {
-                (storage.baseAddress + used).copyMemory(from: from, byteCount: utf8.count)
-            }
-            used += utf8.count
-        }
-    }
-
-    /// Fields as CSV text (quoted where needed, comma-separated, no line end), for `encodedFields(_:)`.
-    public static func encode(_ fields: [String]) -> String {
-        var out: [UInt8] = []
-        for (i, f) in fields.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            var f = f
-            f.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), to: &out) }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes an empty field.

@@ -17,8 +17,6 @@ struct ParquetColumnBuffer {
     private var dictionaryIndex: [String: Int32] = [:]
     private(set) var indices: [Int32] = []
     private(set) var dictionaryBytes = 0
-    /// Bytes the chunk holds, about (for the row group's bound).
-    private(set) var bufferedBytes = 0
 
     private(set) var nulls = 0
     private(set) var minInteger = Int64.max
@@ -36,7 +34,6 @@ struct ParquetColumnBuffer {
     mutating func appendNull() {
         definitions.append(0)
         nulls += 1
-        bufferedBytes += 1
     }
 
     mutating func append(_ value: Int64) {
@@ -44,7 +41,6 @@ struct ParquetColumnBuffer {
         integers.append(value)
         minInteger = min(minInteger, value)
         maxInteger = max(maxInteger, value)
-        bufferedBytes += 9
     }
 
     mutating func append(_ value: Double) {
@@ -52,10 +48,11 @@ struct ParquetColumnBuffer {
         doubles.append(value)
         minDouble = min(minDouble, value)
         maxDouble = max(maxDouble, value)
-        bufferedBytes += 9
     }
 
-    mutating func append(text value: String) {
+    /// Adds a text cell; returns about how many bytes it added to the chunk (more for a new
+    /// dictionary entry), for the row group's bound.
+    mutating func append(text value: String) -> Int {
         definitions.append(1)
         if let index = dictionaryIndex[value] {
             indices.append(index)
@@ -65,12 +62,12 @@ struct ParquetColumnBuffer {
             dictionaryIndex[value] = index
             dictionary.append(text)
             dictionaryBytes += text.count + 4
-            bufferedBytes += 2 * text.count + 48
             indices.append(index)
             if minText.map({ text.lexicographicallyPrecedes($0) }) ?? true { minText = text }
             if maxText.map({ $0.lexicographicallyPrecedes(text) }) ?? true { maxText = text }
+            return 2 * text.count + 53
         }
-        bufferedBytes += 5
+        return 5
     }
 
     /// Empties the buffer for the next row group.

@@ -150,9 +150,7 @@ public final class ParquetFileWriter: RowWriter {
     public func text(_ value: String) throws(SurveyError) {
         let k = try current()
         guard buffers[k].physical == .byteArray else { throw mismatch(k, "text") }
-        let before = buffers[k].bufferedBytes
-        buffers[k].append(text: value)
-        advance(buffers[k].bufferedBytes - before)
+        advance(buffers[k].append(text: value))
     }
 
     public func missing(letter: UInt8) throws(SurveyError) {

@@ -9,8 +9,6 @@ public struct ColumnProjection: Sendable, Equatable {
     public let columnCount: Int
     /// For each header column, its slot, or -1 when it is not decoded.
     let slotOfColumn: [Int32]
-    /// The highest column index decoded, or -1 when none are.
-    let lastColumn: Int
 
     /// A projection of `columnIndices` out of a header of `columnCount` names.
     ///
@@ -23,7 +21,6 @@ public struct ColumnProjection: Sendable, Equatable {
             if table[column] < 0 { table[column] = Int32(slot) }
         }
         self.slotOfColumn = table
-        self.lastColumn = columnIndices.max() ?? -1
     }
 
     /// Every column, in file order.

@@ -93,13 +93,22 @@ public struct RowCells {
         case .integer:
             return try Self.withDecimal(cell.first, body)
         case .real, .declared:
-            let v = cell.realValue
-            // Integral when truncation keeps it (a conversion, not a call to libm's round).
-            if abs(v) < 1e15 && Double(Int64(v)) == v { return try Self.withDecimal(Int(v), body) }
-            if let written = try Self.withShortDecimal(v, body) { return written }
+            return try Self.withNumber(cell.realValue, body)
         case .missing: break
         }
         var text = string(slot)
+        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Calls `body` with `value` as text, as every output writes a real number: a whole number (below
+    /// 10^15) without a point, a decimal of up to six places from the stack, anything else as its
+    /// `description` (the shortest form that reads back exactly).
+    @inlinable
+    public static func withNumber<R>(_ value: Double, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        // Integral when truncation keeps it (a conversion, not a call to libm's round).
+        if abs(value) < 1e15 && Double(Int64(value)) == value { return try withDecimal(Int(value), body) }
+        if let written = try withShortDecimal(value, body) { return written }
+        var text = value.description
         return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
     }
 

@@ -84,14 +84,15 @@ public enum ExportFiles {
         }
         try OutputFolders.create(PathNames.folder(of: out))
         let name = PathNames.lastComponent(of: out)
+        let json = try dictionary.json(file: name)
         var beside: [(String, [UInt8])] = [
-            (dictionaryPath(out), try csvBytes(dictionary.rows)),
-            (dictionaryJSONPath(out), try dictionary.json(file: name)),
+            (dictionaryPath(out), try csvBytes(dictionary.rows)), (dictionaryJSONPath(out), json),
         ]
         if type == .csv {
             let (r, stata) = labelsPaths(out)
-            beside.append((r, Array(dictionary.rScript(dataFile: name).utf8)))
-            beside.append((stata, Array(dictionary.stataDo(dataFile: name).utf8)))
+            beside.append((r, Array(dictionary.rScript(dataFile: name, script: PathNames.lastComponent(of: r)).utf8)))
+            beside.append(
+                (stata, Array(dictionary.stataDo(dataFile: name, script: PathNames.lastComponent(of: stata)).utf8)))
         }
         var pending: [AtomicOutputFile] = []
         var target: OutputTarget?
@@ -105,7 +106,7 @@ public enum ExportFiles {
             case .parquet:
                 let file = try AtomicOutputFile(path: out)
                 pending.append(file)
-                table.metadata = [("ukpanel.dictionary", String(decoding: try dictionary.json(file: name), as: UTF8.self))]
+                table.metadata = [("ukpanel.dictionary", String(decoding: json, as: UTF8.self))]
                 result = try body(
                     try ParquetFileWriter(
                         sink: file.sink, name: out, table: table, createdBy: "ukpanel version \(ToolVersion.current)"))

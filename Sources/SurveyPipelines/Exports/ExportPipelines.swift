@@ -32,8 +32,10 @@ public struct PanelExportPipeline: ExportPipeline {
         let stream = PersonFileStream.ukhls(download: download, waves: waves, schema: export.schema, options: options)
         let labels = try FileLabels(inputs: stream.files.map(\.input), options: options)
         let waves = stream.files.compactMap(\.wave)
+        let columns = export.exportColumns(waves: waves, fileLabels: labels)
+        let columnCount = try ExportFiles.columns(columns, writtenTo: out).count
         let (s, paths) = try ExportFiles.write(
-            out: out, columns: export.exportColumns(waves: waves, fileLabels: labels),
+            out: out, columns: columns,
             notes: DesignNotes.notes(
                 export.schema, present: export.variables.map(\.name), column: { export.format == .wide ? $0 + "_wN" : $0 },
                 perWave: export.format == .wide),
@@ -46,7 +48,7 @@ public struct PanelExportPipeline: ExportPipeline {
         let perWave = waves.map { "\($0.letter) \(s.rowsByWave[$0.number] ?? 0)" }.joined(separator: ", ")
         let unit = export.format == .long ? "person-waves" : "people"
         return PipelineResult(
-            summary: "\(s.rows) \(unit) (\(perWave)), \(s.columns) columns", outputs: try addingProvenance(to: paths),
+            summary: "\(s.rows) \(unit) (\(perWave)), \(columnCount) columns", outputs: try addingProvenance(to: paths),
             warnings: (download.waveGap.map { [$0] } ?? []) + stream.unknownCodes.all.map(\.sentence))
     }
 }

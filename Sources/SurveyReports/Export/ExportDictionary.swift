@@ -56,14 +56,14 @@ public struct ExportDictionary: Sendable {
         }
     }
 
-    /// `labels.R`: a function `ukpanel_labels(d)` that makes each coded column of the data frame `d`
+    /// `labels.R` (named `script`, beside `dataFile`): a function `ukpanel_labels(d)` that makes each coded column of the data frame `d`
     /// a factor with the dictionary's labels (codes not in the list stay as they are, as NA-free
     /// levels of their own), and gives every column its label as the `label` attribute.
-    public func rScript(dataFile: String) -> String {
+    public func rScript(dataFile: String, script: String) -> String {
         var out = """
             # Labels for \(dataFile), written by ukpanel with the data. In R:
             #   d <- read.csv("\(dataFile)")
-            #   source("\(PathNames.lastComponent(of: dataFile).replacingOccurrences(of: ".csv.gz", with: "").replacingOccurrences(of: ".csv", with: "")).labels.R")
+            #   source("\(script)")
             #   d <- ukpanel_labels(d)
             # Coded columns become factors (a code with no label keeps its number as its level);
             # every column gets its label as attr(, "label").
@@ -91,13 +91,13 @@ public struct ExportDictionary: Sendable {
         return out
     }
 
-    /// `labels.do`: `label define` for each coded column's codes, `label values` and `label variable`
+    /// `labels.do` (named `script`, beside `dataFile`): `label define` for each coded column's codes, `label values` and `label variable`
     /// for every column present, to run after `import delimited`.
-    public func stataDo(dataFile: String) -> String {
+    public func stataDo(dataFile: String, script: String) -> String {
         var out = """
             * Labels for \(dataFile), written by ukpanel with the data. In Stata:
             *   import delimited using "\(dataFile)", clear case(preserve)
-            *   do "\(PathNames.lastComponent(of: dataFile).replacingOccurrences(of: ".csv.gz", with: "").replacingOccurrences(of: ".csv", with: "")).labels.do"
+            *   do "\(script)"
             * (A .csv.gz must be unzipped first: Stata reads plain text.)
             version 14
 

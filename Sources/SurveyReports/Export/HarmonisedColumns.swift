@@ -100,13 +100,21 @@ public struct HarmonisedColumns: Sendable {
     public static func write(_ value: HarmonisedValue, of variable: HarmonisedVariable, to writer: some RowWriter)
         throws(SurveyError)
     {
+        try write(value, reasonColumn: writesReason(variable, to: writer), to: writer)
+    }
+
+    /// Writes a value's cell (a missing one with its reason's letter) and, when `reasonColumn`, the
+    /// reason cell after it (the reason, or nothing when there is a value).
+    public static func write(_ value: HarmonisedValue, reasonColumn: Bool, to writer: some RowWriter)
+        throws(SurveyError)
+    {
         switch value {
         case .int(let v): try writer.integer(v)
         case .number(let v): try writer.real(v)
         case .text(let t): try writer.text(t)
         case .missing(let reason): try writer.missing(letter: MissingLetters.letter(reason))
         }
-        guard writesReason(variable, to: writer) else { return }
+        guard reasonColumn else { return }
         if case .missing(let reason) = value {
             try writer.text(reason.rawValue)
         } else {

@@ -22,9 +22,6 @@ public struct LFSExport: Sendable {
         self.schema = schema
     }
 
-    /// The columns that say which file a row came from.
-    public static let keyColumns = ["quarter", "period_start", "file_code"]
-
     /// What one export wrote.
     public struct Summary: Sendable {
         /// Person-quarters written.

@@ -53,8 +53,6 @@ public struct PanelExport: Sendable {
         public var rows: Int
         /// Person-waves read, by wave number.
         public var rowsByWave: [Int: Int]
-        /// Columns written.
-        public var columns: Int
     }
 
     /// Streams the UKHLS person files of `stream` into `writer`, in the export's format; the writer
@@ -124,11 +122,7 @@ public struct PanelExport: Sendable {
             try columns.write(values, positions: positions, to: writer)
             try writer.endRow()
         }
-        var summary = Summary(
-            rows: counts.reduce(0, +), rowsByWave: [:],
-            columns: ExportColumn.written(
-                exportColumns(waves: stream.files.compactMap(\.wave)), keepingLetters: writer.keepsMissingLetters
-            ).count)
+        var summary = Summary(rows: counts.reduce(0, +), rowsByWave: [:])
         for (file, count) in zip(stream.files, counts) { if let w = file.wave { summary.rowsByWave[w.number] = count } }
         try writer.finish()
         return summary
@@ -140,7 +134,7 @@ public struct PanelExport: Sendable {
         // Each wave's cells per person, recorded compactly (one row of bytes per person-wave).
         let recorder = RowRecorder(keepsMissingLetters: writer.keepsMissingLetters)
         var cells: [[Int: RecordedRow]] = []
-        var summary = Summary(rows: 0, rowsByWave: [:], columns: 0)
+        var summary = Summary(rows: 0, rowsByWave: [:])
         var wave: Wave?
         var file = ""
         var byPerson: [Int: RecordedRow] = [:]
@@ -167,10 +161,6 @@ public struct PanelExport: Sendable {
         try recorder.integer(0)
         try columns.writeAbsent(reason: Self.notInterviewed, letter: MissingLetters.notInterviewed, to: recorder)
         let absent = recorder.take()
-        summary.columns =
-            ExportColumn.written(
-                exportColumns(waves: stream.files.compactMap(\.wave)), keepingLetters: writer.keepsMissingLetters
-            ).count
         var people = Set<Int>()
         for wave in cells { people.formUnion(wave.keys) }
         for pidp in people.sorted() {

@@ -151,8 +151,6 @@ public struct TransitionsExport: Sendable {
         return c
     }
 
-    /// The identifiers that start every row.
-    public static let keyColumns = ["pidp", "wave_from", "wave_to", "wave_letter_from", "wave_letter_to"]
 
     /// What one export wrote.
     public struct Summary: Sendable {
@@ -180,15 +178,8 @@ public struct TransitionsExport: Sendable {
             try writer.text(from.letter)
             try writer.text(record.wave.letter)
             for column in columns {
-                let value = column.cell(before, record)
-                switch value {
-                case .int(let v): try writer.integer(v)
-                case .number(let v): try writer.real(v)
-                case .text(let t): try writer.text(t)
-                case .missing(let r): try writer.missing(letter: MissingLetters.letter(r))
-                }
-                guard column.hasReason && reasons else { continue }
-                if case .missing(let r) = value { try writer.text(r.rawValue) } else { try writer.missing(letter: 0) }
+                try HarmonisedColumns.write(
+                    column.cell(before, record), reasonColumn: column.hasReason && reasons, to: writer)
             }
             try writer.endRow()
         }

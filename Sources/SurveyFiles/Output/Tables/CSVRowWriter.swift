@@ -18,8 +18,7 @@ public final class CSVRowWriter: RowWriter {
 
     public func real(_ value: Double) throws(SurveyError) {
         guard value.isFinite else { return writer.emptyField() }
-        if value.rounded() == value, abs(value) < 1e15 { return try integer(Int(value)) }
-        writer.field(value.description)
+        RowCells.withNumber(value) { writer.field($0) }
     }
 
     public func text(_ value: String) throws(SurveyError) { writer.field(value) }
