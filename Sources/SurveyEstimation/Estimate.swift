@@ -71,6 +71,46 @@ public enum Estimator {
             domainCount: domainCount, numeratorCount: numeratorCount, weightedDomain: bottom, degreesOfFreedom: df)
     }
 
+    /// The proportion of a domain's observations in an event: `ratio` with the domain's indicator as
+    /// the denominator and the event's as the numerator, given as the observations' indices
+    /// (ascending; `event` a subset of `domain`), so only the domain's observations are visited.
+    /// The sums run in the same order as `ratio`'s, so the two give the same bits.
+    ///
+    /// - Precondition: every index is an observation of `design`.
+    public static func proportion(
+        domain: [Int32], event: [Int32], design: SurveyDesign, interval: IntervalMethod = .logit
+    ) -> Estimate {
+        let weights = design.weights
+        var top = 0.0
+        var bottom = 0.0
+        for i in event { top += weights[Int(i)] }
+        for i in domain { bottom += weights[Int(i)] }
+        guard bottom > 0 else {
+            return Estimate(
+                value: .nan, standardError: .nan, lower: .nan, upper: .nan,
+                domainCount: domain.count, numeratorCount: event.count, weightedDomain: bottom)
+        }
+        let r = top / bottom
+        // Observations outside the domain have a zero influence value: only the domain's are summed.
+        var psuTotals = [Double](repeating: 0, count: design.psuCount)
+        var next = 0
+        for i in domain {
+            var y = 0.0
+            if next < event.count, event[next] == i {
+                y = 1
+                next += 1
+            }
+            psuTotals[design.psuOfObservation[Int(i)]] += weights[Int(i)] * (y - r * 1) / bottom
+        }
+        let se = design.variance(psuTotals: psuTotals).squareRoot()
+        let df = design.degreesOfFreedom(rows: domain)
+        let q = interval == .normal ? normal975 : StudentT.quantile(0.975, df: Double(df))
+        let (lower, upper) = logitInterval(r, se, q)
+        return Estimate(
+            value: r, standardError: se, lower: lower, upper: upper,
+            domainCount: domain.count, numeratorCount: event.count, weightedDomain: bottom, degreesOfFreedom: df)
+    }
+
     /// The normal distribution's 0.975 quantile.
     static let normal975 = 1.959964
 

@@ -84,12 +84,17 @@ public struct SurveyDesign: Sendable {
     /// The degrees of freedom of a domain (`indicator` non-zero), as R's `degf` of the design
     /// subset to it: the PSUs holding a domain observation of non-zero weight, minus their strata.
     public func degreesOfFreedom(in indicator: [Double]) -> Int {
+        degreesOfFreedom(rows: indicator.indices.filter { indicator[$0] != 0 }.map { Int32($0) })
+    }
+
+    /// `degreesOfFreedom(in:)` of the domain holding the observations `rows`.
+    func degreesOfFreedom(rows: [Int32]) -> Int {
         var psuSeen = [Bool](repeating: false, count: psuCount)
         var stratumSeen = [Bool](repeating: false, count: stratumCount)
         var psus = 0
         var strata = 0
-        for i in 0..<count where indicator[i] != 0 && weights[i] != 0 {
-            let p = psuOfObservation[i]
+        for i in rows where weights[Int(i)] != 0 {
+            let p = psuOfObservation[Int(i)]
             guard !psuSeen[p] else { continue }
             psuSeen[p] = true
             psus += 1
@@ -110,6 +115,11 @@ public struct SurveyDesign: Sendable {
     public func varianceOfTotal(_ z: [Double]) -> Double {
         var psuTotals = [Double](repeating: 0, count: psuCount)
         for i in z.indices { psuTotals[psuOfObservation[i]] += z[i] }
+        return variance(psuTotals: psuTotals)
+    }
+
+    /// The variance of a total from its PSUs' totals of the influence values (`varianceOfTotal`'s second half).
+    func variance(psuTotals: [Double]) -> Double {
         var stratumSums = [Double](repeating: 0, count: stratumCount)
         for (p, total) in psuTotals.enumerated() { stratumSums[psuStratum[p]] += total }
         var variance = 0.0

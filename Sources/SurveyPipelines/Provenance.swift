@@ -30,11 +30,11 @@ public struct Provenance: Sendable {
 
     /// The provenance of a run that read `inputs` and wrote `outputs`, as JSON.
     public func json(inputs: [DataInput], outputs: [String]) throws -> [UInt8] {
-        // The files' checksums on both cores, two files at a time.
+        // The files' checksums: those taken as they were read, the rest on both cores.
         let paths = inputs.map(\.path).uniqued()
         let digests = ParallelResults<String>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
-            digests.set(k) { try SHA256.file(paths[k]) }
+            digests.set(k) { try ReadDigests.digest(of: paths[k]) }
         }
         var files: [[String: Any]] = []
         for (path, digest) in zip(paths, try digests.values()) {

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyFiles
 import SurveyPipelines
 
 #if canImport(Glibc)
@@ -85,6 +86,8 @@ final class ProgressLine: ProgressReporter, @unchecked Sendable {
 func runShowingProgress(_ pipeline: some Pipeline, label: String, reading: ReadingOptions) throws -> PipelineResult {
     let progress = ProgressLine(label: label, quiet: reading.quiet, plan: ProgressPlan(inputs: pipeline.inputs))
     defer { progress.end() }
+    // Every pipeline writes provenance, which wants each input's SHA-256: taken as the files are read.
+    ReadDigests.collect()
     return try pipeline.run(progress: progress, messages: reading.progress)
 }
 

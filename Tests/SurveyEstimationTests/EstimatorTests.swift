@@ -87,4 +87,44 @@ struct EstimatorTests {
         let design = SurveyDesign(weights: Self.weights, strata: Self.strata, psus: Self.psus).unweighted()
         #expect(Estimator.total(Self.y, design: design).value == 16)
     }
+
+    @Test("a proportion from the domain's and the event's observation indices: the hand-worked domain above")
+    func proportionFromRows() {
+        let design = SurveyDesign(weights: [1, 1, 1, 1, 1], strata: [1, 1, 1, 1, 1], psus: [1, 2, 3, 4, 5])
+        let p = Estimator.proportion(domain: [0, 1, 2], event: [0], design: design)
+        #expect(abs(p.value - 1.0 / 3) < 1e-15)
+        #expect(abs(p.standardError - (30.0 / 324).squareRoot()) < 1e-12)
+        #expect(p.domainCount == 3 && p.numeratorCount == 1 && p.degreesOfFreedom == 2)
+        let empty = Estimator.proportion(domain: [], event: [], design: design)
+        #expect(empty.value.isNaN && empty.domainCount == 0 && empty.weightedDomain == 0)
+    }
+
+    @Test("from indices, every bit of a proportion is the indicator arrays' (random designs, domains and lonely PSUs)")
+    func proportionMatchesRatio() {
+        var random = SystemRandomNumberGenerator()
+        for trial in 0..<300 {
+            let n = Int.random(in: 1...400, using: &random)
+            let strata = (0..<n).map { _ in Int.random(in: 1...6, using: &random) }
+            let psus = (0..<n).map { _ in Int.random(in: 1...(trial % 3 == 0 ? 1 : 5), using: &random) }
+            let weights = (0..<n).map { _ in
+                Bool.random(using: &random) && trial % 4 == 0 ? 0 : Double.random(in: 0.1...5, using: &random)
+            }
+            let design = SurveyDesign(weights: weights, strata: strata, psus: psus)
+            let inDomain = (0..<n).map { _ in Double.random(in: 0..<1, using: &random) < 0.6 }
+            let inEvent = (0..<n).map { inDomain[$0] && Bool.random(using: &random) }
+            let domain = (0..<n).filter { inDomain[$0] }.map { Int32($0) }
+            let event = (0..<n).filter { inEvent[$0] }.map { Int32($0) }
+            let ratio = Estimator.ratio(
+                numerator: inEvent.map { $0 ? 1 : 0 }, denominator: inDomain.map { $0 ? 1 : 0 }, design: design)
+            let rows = Estimator.proportion(domain: domain, event: event, design: design)
+            #expect(rows.value.bitPattern == ratio.value.bitPattern || (rows.value.isNaN && ratio.value.isNaN))
+            #expect(
+                rows.standardError.bitPattern == ratio.standardError.bitPattern
+                    || (rows.standardError.isNaN && ratio.standardError.isNaN))
+            #expect(rows.lower.bitPattern == ratio.lower.bitPattern || (rows.lower.isNaN && ratio.lower.isNaN))
+            #expect(rows.degreesOfFreedom == ratio.degreesOfFreedom)
+            #expect(rows.domainCount == ratio.domainCount && rows.numeratorCount == ratio.numeratorCount)
+            #expect(rows.weightedDomain == ratio.weightedDomain)
+        }
+    }
 }

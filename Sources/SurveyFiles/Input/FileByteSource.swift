@@ -12,6 +12,11 @@ public final class FileByteSource: ByteSource {
     private let start: Int
     private let end: Int
     private var position: Int
+    /// The digest of the bytes handed out so far, while the whole file is being read in order
+    /// (`ReadDigests`); dropped when it is read any other way.
+    private var digest: OpenSSLDigest?
+    /// The file as it was when opened, for the digest's record.
+    private let opened: stat
 
     /// Opens `path` for reading.
     ///
@@ -50,6 +55,8 @@ public final class FileByteSource: ByteSource {
         self.start = range.lowerBound
         self.end = range.upperBound
         self.position = range.lowerBound
+        self.opened = info
+        self.digest = ReadDigests.isCollecting && range == 0..<size ? OpenSSLDigest() : nil
         #if os(Linux)
             _ = posix_fadvise(fd, off_t(range.lowerBound), off_t(range.count), POSIX_FADV_SEQUENTIAL)
         #endif
@@ -67,6 +74,7 @@ public final class FileByteSource: ByteSource {
             let n = pread(descriptor, base, wanted, off_t(position))
             if n > 0 {
                 position += n
+                if digest != nil { digestRead(UnsafeRawBufferPointer(start: base, count: n)) }
                 return n
             }
             if n == 0 {
@@ -81,11 +89,23 @@ public final class FileByteSource: ByteSource {
         }
     }
 
+    /// Adds bytes just handed out to the digest; records it after the last byte.
+    private func digestRead(_ bytes: UnsafeRawBufferPointer) {
+        guard var running = digest.take() else { return }
+        guard running.update(bytes) else { return }
+        if position < end {
+            digest = consume running
+        } else if let hex = running.finalizeHex() {
+            ReadDigests.record(hex, for: opened)
+        }
+    }
+
     /// Moves `count` bytes ahead without reading them.
     ///
     /// - Returns: `false` (and moves nothing) when fewer than `count` bytes are left.
     func skip(_ count: Int) -> Bool {
         guard count >= 0, count <= end - position else { return false }
+        digest = nil
         position += count
         return true
     }
@@ -95,6 +115,7 @@ public final class FileByteSource: ByteSource {
     func mapNext(_ count: Int) -> FileMapping? {
         let n = min(count, end - position)
         guard n > 0, let mapping = FileMapping(descriptor: descriptor, offset: position, count: n) else { return nil }
+        digest = nil
         position += n
         return mapping
     }
@@ -120,6 +141,7 @@ public final class FileByteSource: ByteSource {
 
     /// Reads exactly `count` bytes at absolute `offset` of the file, for headers and directories.
     func readExactly(count: Int, at offset: Int) throws(SurveyError) -> [UInt8] {
+        digest = nil
         var bytes = [UInt8](repeating: 0, count: count)
         let outcome: Result<Void, SurveyError> = bytes.withUnsafeMutableBytes { raw in
             Result { () throws(SurveyError) in try fill(raw, atAbsolute: offset) }
@@ -133,6 +155,7 @@ public final class FileByteSource: ByteSource {
     ///
     /// - Throws: `.truncated` with the byte offset when the file ends first (it shrank).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SurveyError) {
+        digest = nil
         guard offset >= 0, offset <= end - start, buffer.count <= end - start - offset else {
             throw SurveyError(
                 .truncated, file: name, byteOffset: offset,

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyFiles
 import SurveySchema
 
@@ -36,42 +37,44 @@ public struct BriefingFrames: Sendable {
 
     /// Frames for a weighted (`weighted`) or unweighted analysis.
     ///
+    /// Each wave's frame and each pair of consecutive waves' frame is built on its own (on both
+    /// cores); `pooled` and `pairs` are those put end to end in wave order.
+    ///
     /// - Throws: `.missingVariable` when the panel's schema does not declare an indicator the briefing needs.
     public init(panel: UKHLSPanel, weighted: Bool) throws(SurveyError) {
         let keys = try Keys(panel.schema)
+        let waves = panel.waves.keys.sorted()
+        let laterWaves = waves.filter { panel.waves[$0 - 1] != nil }
+        let parts = ParallelResults<(EstimationFrame, DesignTally)>(count: waves.count + laterWaves.count)
+        DispatchQueue.concurrentPerform(iterations: waves.count + laterWaves.count) { job in
+            parts.set(job) {
+                if job < waves.count {
+                    return Self.waveFrame(panel.waves[waves[job]] ?? [], wave: waves[job], keys, weighted)
+                }
+                let later = laterWaves[job - waves.count]
+                return Self.pairFrame(panel.waves[later - 1] ?? [], panel.waves[later] ?? [], keys, weighted)
+            }
+        }
+        // The jobs throw nothing.
+        let built = (try? parts.values()) ?? []
         var frames: [String: EstimationFrame] = [:]
         var pooled = EstimationFrame(name: "pooled", columns: Self.personColumns)
+        var pairs = EstimationFrame(name: "pairs", columns: Self.pairColumns)
+        pooled.reserveCapacity(built.prefix(waves.count).reduce(0) { $0 + $1.0.count })
+        pairs.reserveCapacity(built.dropFirst(waves.count).reduce(0) { $0 + $1.0.count })
         var person = DesignTally()
-        for wave in panel.waves.keys.sorted() {
-            var frame = EstimationFrame(name: "wave\(wave)", columns: Self.personColumns)
-            for r in panel.waves[wave] ?? [] {
-                guard let (weight, stratum, psu) = person.design(r.design, weighted: weighted) else { continue }
-                let days = Self.validDays(r)
-                let i = r.indicators
-                let row: [Int32] = [
-                    Int32(wave), Int32(r.design.interviewYear.value ?? -1), Int32(Self.period(r) ?? -1),
-                    i.isSet(keys.worker) ? 1 : 0, i.isSet(keys.high) ? 1 : 0, i.isSet(keys.home) ? 1 : 0,
-                    Int32(r.region.value ?? -1), i.code(keys.gse) ?? -1, Int32(days ?? -1), days == nil ? 0 : 1,
-                ]
-                frame.append(weight: weight, stratum: stratum, psu: psu, row: row)
-                pooled.append(weight: weight, stratum: stratum, psu: psu, row: row)
+        var pair = DesignTally()
+        for (job, (frame, tally)) in built.enumerated() {
+            if job < waves.count {
+                frames[frame.name] = frame
+                pooled.append(contentsOf: frame)
+                person.add(tally)
+            } else {
+                pairs.append(contentsOf: frame)
+                pair.add(tally)
             }
-            frames[frame.name] = frame
         }
         frames[pooled.name] = pooled
-        var pairs = EstimationFrame(name: "pairs", columns: Self.pairColumns)
-        var pair = DesignTally()
-        for t in panel.transitions() {
-            guard let (weight, stratum, psu) = pair.design(t.later.design, weighted: weighted) else { continue }
-            let moved = Self.moved(t.later)
-            let i = t.earlier.indicators
-            var row: [Int32] = [
-                Int32(t.earlier.wave.number), Int32(Self.period(t.later) ?? -1), moved ? 1 : 0,
-                i.isSet(keys.worker) ? 1 : 0, i.isSet(keys.high) ? 1 : 0, i.isSet(keys.home) ? 1 : 0,
-            ]
-            row += t.later.moveReasons.all.map { moved && $0 == .value(1) ? 1 : 0 }
-            pairs.append(weight: weight, stratum: stratum, psu: psu, row: row)
-        }
         frames[pairs.name] = pairs
         self.frames = frames
         var exclusions: [String] = []
@@ -86,6 +89,68 @@ public struct BriefingFrames: Sendable {
             )
         }
         self.exclusions = exclusions
+    }
+
+    /// One wave's person frame, `wave<N>`, and the observations set aside for their design.
+    static func waveFrame(_ records: [PersonWave], wave: Int, _ keys: Keys, _ weighted: Bool)
+        -> (EstimationFrame, DesignTally)
+    {
+        var frame = EstimationFrame(name: "wave\(wave)", columns: personColumns)
+        frame.reserveCapacity(records.count)
+        var tally = DesignTally()
+        var row = [Int32](repeating: 0, count: personColumns.count)
+        for r in records {
+            guard let (weight, stratum, psu) = tally.design(r.design, weighted: weighted) else { continue }
+            let days = validDays(r)
+            let i = r.indicators
+            row[0] = Int32(wave)
+            row[1] = Int32(r.design.interviewYear.value ?? -1)
+            row[2] = Int32(period(r) ?? -1)
+            row[3] = i.isSet(keys.worker) ? 1 : 0
+            row[4] = i.isSet(keys.high) ? 1 : 0
+            row[5] = i.isSet(keys.home) ? 1 : 0
+            row[6] = Int32(r.region.value ?? -1)
+            row[7] = i.code(keys.gse) ?? -1
+            row[8] = Int32(days ?? -1)
+            row[9] = days == nil ? 0 : 1
+            frame.append(weight: weight, stratum: stratum, psu: psu, row: row)
+        }
+        return (frame, tally)
+    }
+
+    /// The pairs of `later`'s interviews with the same person's in `earlier` (the wave before), in
+    /// `later`'s order, weighted by the later interview's design.
+    static func pairFrame(_ earlier: [PersonWave], _ later: [PersonWave], _ keys: Keys, _ weighted: Bool)
+        -> (EstimationFrame, DesignTally)
+    {
+        var index: [Int: Int] = [:]
+        index.reserveCapacity(earlier.count)
+        for (i, r) in earlier.enumerated() { index[r.pidp] = i }
+        var frame = EstimationFrame(name: "pairs", columns: pairColumns)
+        frame.reserveCapacity(min(earlier.count, later.count))
+        var tally = DesignTally()
+        var row = [Int32](repeating: 0, count: pairColumns.count)
+        for now in later {
+            guard let e = index[now.pidp] else { continue }
+            guard let (weight, stratum, psu) = tally.design(now.design, weighted: weighted) else { continue }
+            let before = earlier[e]
+            let moved = Self.moved(now)
+            let i = before.indicators
+            row[0] = Int32(before.wave.number)
+            row[1] = Int32(period(now) ?? -1)
+            row[2] = moved ? 1 : 0
+            row[3] = i.isSet(keys.worker) ? 1 : 0
+            row[4] = i.isSet(keys.high) ? 1 : 0
+            row[5] = i.isSet(keys.home) ? 1 : 0
+            let reasons = now.moveReasons
+            for (k, reason) in [
+                reasons.family, reasons.education, reasons.employment, reasons.housing, reasons.area, reasons.other,
+            ].enumerated() {
+                row[6 + k] = moved && reason == .value(1) ? 1 : 0
+            }
+            frame.append(weight: weight, stratum: stratum, psu: psu, row: row)
+        }
+        return (frame, tally)
     }
 
     /// A valid days-a-week answer (1–8).
@@ -104,9 +169,15 @@ public struct BriefingFrames: Sendable {
 }
 
 /// Counts of observations set aside for their design, while frames are built.
-struct DesignTally {
+struct DesignTally: Sendable {
     var noWeight = 0
     var noDesign = 0
+
+    /// Adds `other`'s counts.
+    mutating func add(_ other: DesignTally) {
+        noWeight += other.noWeight
+        noDesign += other.noDesign
+    }
 
     /// The observation's weight (1 when unweighted), stratum and PSU, or `nil`, counted, when it is out of scope.
     mutating func design(_ d: DesignValues, weighted: Bool) -> (Double, Int, Int)? {

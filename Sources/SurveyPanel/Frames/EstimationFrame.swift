@@ -35,40 +35,57 @@ public struct EstimationFrame: Sendable {
         for (c, v) in row.enumerated() { values[c].append(v) }
     }
 
+    /// Room for `count` observations without growing.
+    public mutating func reserveCapacity(_ count: Int) {
+        weights.reserveCapacity(count)
+        strata.reserveCapacity(count)
+        psus.reserveCapacity(count)
+        for c in values.indices { values[c].reserveCapacity(count) }
+    }
+
+    /// Appends `other`'s observations, which must have the same columns.
+    ///
+    /// - Precondition: `other.columns == columns`.
+    public mutating func append(contentsOf other: EstimationFrame) {
+        precondition(other.columns == columns, "frames with different columns put end to end")
+        weights += other.weights
+        strata += other.strata
+        psus += other.psus
+        for c in values.indices { values[c] += other.values[c] }
+    }
+
     /// The values of column `name`.
     public func column(_ name: String) -> [Int32]? {
         index[name].map { values[$0] }
     }
 
-    /// In one pass: 1 where every `domain` condition holds (else 0), and 1 where those and every
-    /// `event` condition hold (a ratio's denominator and numerator). A condition on a column the
-    /// frame lacks holds nowhere.
-    public func indicators(domain: [Condition], event: [Condition]) -> (domain: [Double], numerator: [Double]) {
-        let n = count
-        guard let inDomain = resolve(domain), let inEvent = resolve(event) else {
-            return ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n))
-        }
-        var numerator = [Double](repeating: 0, count: n)
-        let denominator = [Double](unsafeUninitializedCapacity: n) { out, initialized in
-            numerator.withUnsafeMutableBufferPointer { top in
-                for i in 0..<n {
-                    var holds = true
-                    for (column, value) in inDomain where column[i] != value {
-                        holds = false
-                        break
+    /// The observations (indices, ascending) where every `domain` condition holds, and those of them
+    /// where every `event` condition holds too (a ratio's denominator and numerator). A condition on
+    /// a column the frame lacks holds nowhere.
+    public func rows(domain: [Condition], event: [Condition]) -> (domain: [Int32], event: [Int32]) {
+        guard let inDomain = resolve(domain), let inEvent = resolve(event) else { return ([], []) }
+        let domainRows = Self.filter(Array(0..<Int32(count)), inDomain)
+        return (domainRows, Self.filter(domainRows, inEvent))
+    }
+
+    /// The rows of `rows` where every condition holds, one condition at a time.
+    static func filter(_ rows: [Int32], _ conditions: [([Int32], Int32)]) -> [Int32] {
+        var kept = rows
+        for (column, value) in conditions {
+            kept = column.withUnsafeBufferPointer { values in
+                kept.withUnsafeBufferPointer { candidates in
+                    [Int32](unsafeUninitializedCapacity: candidates.count) { out, initialized in
+                        var n = 0
+                        for row in candidates {
+                            out[n] = row
+                            n &+= values[Int(row)] == value ? 1 : 0
+                        }
+                        initialized = n
                     }
-                    out[i] = holds ? 1 : 0
-                    guard holds else { continue }
-                    for (column, value) in inEvent where column[i] != value {
-                        holds = false
-                        break
-                    }
-                    top[i] = holds ? 1 : 0
                 }
             }
-            initialized = n
         }
-        return (denominator, numerator)
+        return kept
     }
 
     /// The columns and values of `conditions`, or `nil` when one names a column the frame lacks.

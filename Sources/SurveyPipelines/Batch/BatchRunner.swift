@@ -86,6 +86,8 @@ public final class BatchRunner {
                     let before = try inputs.map(fingerprints.record)
                     let progress = self.progress(label, ProgressPlan(inputs: plan.inputs))
                     defer { progress.end() }
+                    // The step's provenance wants each input's SHA-256: taken as the files are read.
+                    ReadDigests.collect()
                     let result = try plan.run(progress: progress, messages: messages)
                     try fingerprints.confirm(before)
                     for warning in result.warnings {

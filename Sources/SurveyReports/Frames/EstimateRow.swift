@@ -89,28 +89,28 @@ public enum FrameEstimator {
         _ specs: [EstimateSpec], frames: [String: EstimationFrame], weighted: Bool,
         settings: EstimationSettings = .init()
     ) -> [EstimateRow] {
-        // Each frame's design once, its frames in parallel too.
+        // Each frame's design and row index once, its frames in parallel too.
         let names = Array(Set(specs.map(\.frame)).filter { frames[$0] != nil }).sorted()
-        let designList = ParallelResults<SurveyDesign>(count: names.count)
+        let prepared = ParallelResults<(SurveyDesign, FrameRowIndex)>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { k in
-            designList.set(k) {
+            prepared.set(k) {
                 guard let frame = frames[names[k]] else {
                     throw SurveyError(.invalidSpec, file: names[k], reason: "no such frame")
                 }
-                return frame.design(weighted: weighted)
+                return (frame.design(weighted: weighted), FrameRowIndex(frame))
             }
         }
-        let designs = Dictionary(uniqueKeysWithValues: zip(names, (try? designList.values()) ?? []))
+        let designs = Dictionary(uniqueKeysWithValues: zip(names, (try? prepared.values()) ?? []))
         let rows = ParallelResults<EstimateRow?>(count: specs.count)
         DispatchQueue.concurrentPerform(iterations: specs.count) { k in
             rows.set(k) {
                 let spec = specs[k]
-                guard let frame = frames[spec.frame], let design = designs[spec.frame] else { return nil }
-                let (domain, numerator) = frame.indicators(domain: spec.domain, event: spec.event)
+                guard let (design, index) = designs[spec.frame] else { return nil }
+                let (domain, event) = index.rows(domain: spec.domain, event: spec.event)
                 return EstimateRow(
                     spec: spec,
-                    estimate: Estimator.ratio(
-                        numerator: numerator, denominator: domain, design: design, interval: settings.interval),
+                    estimate: Estimator.proportion(
+                        domain: domain, event: event, design: design, interval: settings.interval),
                     weighted: weighted, minimumCases: settings.minimumCases)
             }
         }
