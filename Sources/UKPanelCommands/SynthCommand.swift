@@ -9,7 +9,7 @@ public struct SynthCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract: "Write synthetic survey data in the real download layout, calibrated to published figures.",
-        subcommands: [SynthUKHLSCommand.self, SynthLFSCommand.self])
+        subcommands: [SynthUKHLSCommand.self, SynthLFSCommand.self, SynthONetCommand.self])
 
     public init() {}
 }

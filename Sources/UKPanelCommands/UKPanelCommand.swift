@@ -9,7 +9,8 @@ public struct UKPanelCommand: ParsableCommand {
         abstract: "Read UK Data Service survey downloads (UKHLS, LFS) fast, exactly as delivered.",
         version: "ukpanel \(ToolVersion.current)",
         subcommands: [
-            ReproduceCommand.self, TablesCommand.self, ExportCommand.self, BatchCommand.self, InspectCommand.self,
+            ReproduceCommand.self, TablesCommand.self, AnywhereCommand.self, ExportCommand.self, BatchCommand.self,
+            InspectCommand.self,
             SelectCommand.self,
             SchemaCommand.self,
             SynthCommand.self, DevCommand.self,

@@ -60,6 +60,47 @@ import Testing
         #expect(read == Array(bytes[0..<150_000]))
     }
 
+    /// Fills block i with the byte i; blocks at and after `failing` fail, the first of them last of all.
+    struct FailingFiller: BlockFiller {
+        let failing: Int
+        func fill(_ index: Int, into out: UnsafeMutableRawPointer) throws(SurveyError) {
+            if index == failing { Thread.sleep(forTimeInterval: 0.05) }
+            if index >= failing {
+                throw SurveyError(.truncated, file: "blocks", byteOffset: index, reason: "block \(index)")
+            }
+            out.storeBytes(of: UInt8(index), as: UInt8.self)
+        }
+    }
+
+    /// A later block failing first (the other worker still on an earlier one) must not cut the stream
+    /// short: every block before the first that cannot be filled comes out, then that block's error.
+    @Test func theEarliestFailedBlockIsTheErrorWhicheverFailsFirst() throws {
+        for failing in [0, 1, 5, 9] {
+            let plan = ParallelBlocks.Plan(
+                count: 12, capacity: 1, size: { _ in 1 }, fileBytes: { _ in 1 }, totalFileBytes: 12)
+            let source = ParallelBlocks(plan: plan, name: "test") { () throws(SurveyError) -> any BlockFiller in
+                FailingFiller(failing: failing)
+            }
+            var read: [UInt8] = []
+            let error = try #require(throws: SurveyError.self) {
+                while let chunk = try source.next() { read.append(contentsOf: chunk) }
+            }
+            #expect(error.byteOffset == failing, "failing at \(failing)")
+            #expect(read == (0..<failing).map { UInt8($0) })
+        }
+    }
+
+    /// A worker that cannot start (its file will not open) leaves the blocks to the other; when
+    /// neither can, the reader gets the error rather than waiting for ever.
+    @Test func workersThatCannotStart() throws {
+        let plan = ParallelBlocks.Plan(count: 6, capacity: 1, size: { _ in 1 }, fileBytes: { _ in 1 }, totalFileBytes: 6)
+        let source = ParallelBlocks(plan: plan, name: "test") { () throws(SurveyError) -> any BlockFiller in
+            throw SurveyError(.cannotOpen, file: "nowhere", reason: "cannot open")
+        }
+        let error = try #require(throws: SurveyError.self) { _ = try source.next() }
+        #expect(error.code == .cannotOpen)
+    }
+
     /// Releasing a source whose workers are still filling blocks stops them and waits for them (a
     /// deadlock there would hang this test).
     @Test func aReaderThatStopsEarlyGetsItsBlockAndReleasesTheSource() throws {

@@ -38,7 +38,7 @@ struct ReadDigestsTests {
         #expect(try TestSupport.python(script, in: folder) == 0)
     }
 
-    @Test("a file read in part, skipped through or read by offset records nothing; a changed file is read again")
+    @Test("a file read in part, skipped through or only a range of it records nothing; a changed file is read again")
     func partialReadsAndChanges() throws {
         ReadDigests.collect()
         let folder = try makeTemporaryFolder()
@@ -52,15 +52,14 @@ struct ReadDigestsTests {
         #expect(skipping.skip(10))
         try Self.drain(skipping)
         #expect(ReadDigests.recordedDigest(of: folder + "/f.bin") == nil)
-        let byOffset = try FileByteSource(path: folder + "/f.bin")
-        _ = try byOffset.readExactly(count: 4, at: 0)
-        try Self.drain(byOffset)
-        #expect(ReadDigests.recordedDigest(of: folder + "/f.bin") == nil)
         let member = try FileByteSource(path: folder + "/f.bin", range: 0..<1000)
         try Self.drain(member)
         #expect(ReadDigests.recordedDigest(of: folder + "/f.bin") == nil)
 
-        try Self.drain(try FileByteSource(path: folder + "/f.bin"))
+        // Reads by offset between the reads in order change nothing.
+        let mixed = try FileByteSource(path: folder + "/f.bin")
+        _ = try mixed.readExactly(count: 4, at: 299_000)
+        try Self.drain(mixed)
         let before = try #require(ReadDigests.recordedDigest(of: folder + "/f.bin"))
         let hashed = try SHA256.file(folder + "/f.bin")
         #expect(before == hashed)

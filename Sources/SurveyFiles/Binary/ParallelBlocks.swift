@@ -68,7 +68,9 @@ final class ParallelBlocks: ChunkSource {
         /// The block the reader takes next; blocks before it are released.
         var nextToRead = 0
         var holding = false
-        var failure: SurveyError?
+        /// The earliest block that could not be filled, and why. Blocks before it are still filled
+        /// and handed out; none after it is started.
+        var failure: (block: Int, error: SurveyError)?
         var cancelled = false
         var running: Int
         var consumedBytes: Int
@@ -95,15 +97,16 @@ final class ParallelBlocks: ChunkSource {
             do {
                 filler = try makeFiller()
             } catch {
-                fail(error)
+                // This worker fills nothing: the error stands for the next block no one has started.
+                fail(error, at: lock.withLock { nextToStart })
                 return
             }
             while true {
                 let claimed: Int? = lock.withLock {
-                    while !cancelled && failure == nil && nextToStart < plan.count && nextToStart >= nextToRead + depth {
+                    while !cancelled && mayStart(nextToStart) && nextToStart >= nextToRead + depth {
                         lock.wait()
                     }
-                    guard !cancelled, failure == nil, nextToStart < plan.count else { return nil }
+                    guard !cancelled, mayStart(nextToStart) else { return nil }
                     defer { nextToStart += 1 }
                     return nextToStart
                 }
@@ -111,7 +114,7 @@ final class ParallelBlocks: ChunkSource {
                 do {
                     try filler.fill(index, into: slot(index))
                 } catch {
-                    fail(error)
+                    fail(error, at: index)
                     return
                 }
                 lock.withLock {
@@ -121,11 +124,25 @@ final class ParallelBlocks: ChunkSource {
             }
         }
 
-        func fail(_ error: SurveyError) {
+        /// Whether block `index` is one to fill: in the stream, and before any that failed. (Under the lock.)
+        func mayStart(_ index: Int) -> Bool {
+            index < plan.count && index < (failure?.block ?? Int.max)
+        }
+
+        /// Records that block `index` could not be filled; the earliest such block's error is the one
+        /// the reader gets, when it reaches that block, whichever worker failed first.
+        func fail(_ error: SurveyError, at index: Int) {
             lock.withLock {
-                if failure == nil { failure = error }
+                if index < (failure?.block ?? Int.max) { failure = (index, error) }
                 lock.broadcast()
             }
+        }
+
+        /// The error to give the reader waiting for block `index`, once there is one: the failed block's
+        /// when the reader has reached it, or any when no worker is left to fill the block. (Under the lock.)
+        func failureFor(_ index: Int) -> SurveyError? {
+            guard let failure, failure.block <= index || running == 0 else { return nil }
+            return failure.error
         }
 
         func next() throws(SurveyError) -> UnsafeRawBufferPointer? {
@@ -138,10 +155,12 @@ final class ParallelBlocks: ChunkSource {
                     lock.broadcast()
                 }
                 guard nextToRead < plan.count else { return .success(nil) }
-                while ready[nextToRead % depth] != nextToRead && failure == nil { lock.wait() }
-                // A block ready before another worker failed is still handed out; the failure
-                // comes when the reader reaches the block that could not be filled.
-                if ready[nextToRead % depth] != nextToRead, let failure { return .failure(failure) }
+                while ready[nextToRead % depth] != nextToRead && failureFor(nextToRead) == nil { lock.wait() }
+                // Every block before the one that could not be filled is handed out; its error comes
+                // when the reader reaches it.
+                if ready[nextToRead % depth] != nextToRead, let failure = failureFor(nextToRead) {
+                    return .failure(failure)
+                }
                 holding = true
                 return .success(nextToRead)
             }

@@ -11,8 +11,8 @@ import Synchronization
 /// Off until `collect()`: a command that writes provenance turns it on before reading. Then every
 /// `FileByteSource` over a whole file digests the bytes it hands out, in order, and when it has
 /// handed out the last one records the digest under the file's device, inode, size and times as
-/// they were when it was opened. A source read any other way (skipped, mapped, read by offset)
-/// records nothing. `digest(of:)` gives a recorded digest only while the file's `stat` still
+/// they were when it was opened. A source whose position moved past bytes it did not hand out
+/// (skipped, mapped) records nothing; reads by offset do not count. `digest(of:)` gives a recorded digest only while the file's `stat` still
 /// matches; otherwise the file is read again.
 public enum ReadDigests {
     private static let collecting = Atomic<Bool>(false)

@@ -12,8 +12,10 @@ public final class FileByteSource: ByteSource {
     private let start: Int
     private let end: Int
     private var position: Int
-    /// The digest of the bytes handed out so far, while the whole file is being read in order
-    /// (`ReadDigests`); dropped when it is read any other way.
+    /// The digest of the bytes handed out so far by `read(into:)`, while the whole file is being
+    /// read in order (`ReadDigests`); dropped when the position moves without handing bytes out
+    /// (`skip`, `mapNext`). Reads by offset neither move the position nor touch the digest, so
+    /// several threads may make them at once.
     private var digest: OpenSSLDigest?
     /// The file as it was when opened, for the digest's record.
     private let opened: stat
@@ -141,7 +143,6 @@ public final class FileByteSource: ByteSource {
 
     /// Reads exactly `count` bytes at absolute `offset` of the file, for headers and directories.
     func readExactly(count: Int, at offset: Int) throws(SurveyError) -> [UInt8] {
-        digest = nil
         var bytes = [UInt8](repeating: 0, count: count)
         let outcome: Result<Void, SurveyError> = bytes.withUnsafeMutableBytes { raw in
             Result { () throws(SurveyError) in try fill(raw, atAbsolute: offset) }
@@ -155,7 +156,6 @@ public final class FileByteSource: ByteSource {
     ///
     /// - Throws: `.truncated` with the byte offset when the file ends first (it shrank).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SurveyError) {
-        digest = nil
         guard offset >= 0, offset <= end - start, buffer.count <= end - start - offset else {
             throw SurveyError(
                 .truncated, file: name, byteOffset: offset,
