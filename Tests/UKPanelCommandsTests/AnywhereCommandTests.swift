@@ -97,3 +97,42 @@ struct AnywhereCommandTests {
         #expect(rules.status == 0 && rules.stdout.contains("element: 4.A.4.b.4"))
     }
 }
+
+/// The synthetic LFS of the report's year gives its headline figures.
+@Suite("the synthetic LFS calibrated to the Anywhere Jobs report")
+struct AnywhereCalibrationTests {
+    @Test(
+        "Apr 2019 - Mar 2020 pooled, person-weighted: 18% of workers, 36/30/24% professional/technical/administrative, 21% London, 14% South East, 48% graduates, women 17% men 19%, 25-34 21% older 16% (Python, from the files)"
+    )
+    func headlineShares() throws {
+        let out = try UKHLSFixture.temporaryFolder()
+        let run = try CommandRunner.run(["synth", "lfs", "--from", "2019Q2", "--to", "2020Q1", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let script = """
+            import csv, glob, gzip, json
+            anywhere = set(json.load(open('\(AnywhereCommandTests.repositoryRoot)/samples/onet/truth.json'))['anywhere'])
+            rows = []
+            for q in ['aj19', 'js19', 'od19', 'jm20']:
+                f = sorted(glob.glob(f'**/lfsp_{q}_eul_pwt*.tab.gz', recursive=True))[-1]
+                for r in csv.DictReader(gzip.open(f, 'rt'), delimiter='\\t'):
+                    if r['ILODEFR'] != '1': continue
+                    w = float(next(v for k, v in r.items() if k.startswith('PWT')))
+                    rows.append((w, int(r['SOC10M']) in anywhere, int(r['SOC10M']) // 1000, int(r['GOVTOF2']),
+                                 r['HIQUL15D'] == '1', int(r['SEX']), int(r['AGE'])))
+            def share(top, among=lambda r: True):
+                return 100 * sum(r[0] for r in rows if among(r) and top(r)) / sum(r[0] for r in rows if among(r))
+            A = lambda r: r[1]
+            checks = {
+                'all': (share(A), 18), 'professional': (share(lambda r: r[2] == 2, A), 36),
+                'technical': (share(lambda r: r[2] == 3, A), 30), 'administrative': (share(lambda r: r[2] == 4, A), 24),
+                'London': (share(lambda r: r[3] == 8, A), 21), 'South East': (share(lambda r: r[3] == 9, A), 14),
+                'degree': (share(lambda r: r[4], A), 48), 'women': (share(A, lambda r: r[5] == 2), 17),
+                'men': (share(A, lambda r: r[5] == 1), 19), '25-34': (share(A, lambda r: 25 <= r[6] <= 34), 21),
+                '35+': (share(A, lambda r: r[6] >= 35), 16)}
+            for name, (ours, published) in checks.items():
+                assert abs(ours - published) < 0.5, (name, ours, published)
+            print('ok', len(rows), {k: round(v[0], 2) for k, v in checks.items()})
+            """
+        #expect(try TestSupport.python(script, in: out) == 0)
+    }
+}

@@ -25,6 +25,23 @@ public struct LFSPerson: SurveyRecord, Hashable {
     public var nssec3: Observed<Int16>
     /// Region of residence (GOVTOF2 codes, no 3).
     public var region: Observed<Int16>
+    /// Sex: 1 male, 2 female.
+    public var sex: Observed<Int16>
+    /// Occupation of the main job: SOC 2010 unit group (SOC10M, to 2020) and SOC 2020 (SOC20M, from 2021).
+    public var soc2010: Observed<Int16>
+    public var soc2020: Observed<Int16>
+    /// Industry section of the main job, SIC 2007 (1-21 = A-U).
+    public var industry: Observed<Int16>
+    /// Highest qualification (1 degree … 6 none, 7 don't know).
+    public var hiqual: Observed<Int16>
+    /// Basic economic activity (INECAC05: 1 employee, 2 self-employed, …).
+    public var employmentStatus: Observed<Int16>
+    /// Gross weekly pay in the main job (pounds; employees in waves 1 and 5) and the income weight.
+    public var grossWeeklyPay: Observed<Double>
+    public var incomeWeight: Observed<Double>
+    /// Type of family unit (FUTYPE6) and dependent children under 19 in it.
+    public var familyType: Observed<Int16>
+    public var dependentChildren: Observed<Int16>
     /// The design variables the schema declares: the person weight of the file's vintage, and the household
     /// as the cluster.
     public var design: DesignValues
@@ -34,10 +51,20 @@ public struct LFSPerson: SurveyRecord, Hashable {
     /// The harmonised variables an `LFSPerson` holds.
     public enum Field: Int, CaseIterable, Sendable {
         case hserial, persno, casenop, thiswv, age, ilodefr, home, home2, nssecMajor, nssec5, nssec3, region
+        case sex, soc2010, soc2020, industry, hiqual, employmentStatus, grossWeeklyPay, incomeWeight, familyType
+        case dependentChildren
     }
 
     public static func harmonisedName(_ field: Field) -> String {
-        field == .nssecMajor ? "nssec_major" : String(describing: field)
+        switch field {
+        case .nssecMajor: return "nssec_major"
+        case .employmentStatus: return "employment_status"
+        case .grossWeeklyPay: return "gross_weekly_pay"
+        case .incomeWeight: return "income_weight"
+        case .familyType: return "family_type"
+        case .dependentChildren: return "dependent_children"
+        default: return String(describing: field)
+        }
     }
 
     /// Builds the record from one row's decoded values.
@@ -65,6 +92,16 @@ public struct LFSPerson: SurveyRecord, Hashable {
         nssec5 = code(.nssec5)
         nssec3 = code(.nssec3)
         region = code(.region)
+        sex = code(.sex)
+        soc2010 = code(.soc2010)
+        soc2020 = code(.soc2020)
+        industry = code(.industry)
+        hiqual = code(.hiqual)
+        employmentStatus = code(.employmentStatus)
+        grossWeeklyPay = value(.grossWeeklyPay).numberObserved
+        incomeWeight = value(.incomeWeight).numberObserved
+        familyType = code(.familyType)
+        dependentChildren = code(.dependentChildren)
         design = fields.design(in: values)
         indicators = fields.indicators(in: values)
     }

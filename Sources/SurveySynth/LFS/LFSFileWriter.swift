@@ -21,7 +21,9 @@ struct LFSColumnLayout: Sendable {
             (
                 "INECAC05",
                 { r, _ in
-                    r.ilodefr == 1 ? "1" : r.ilodefr == 2 ? "5" : r.ilodefr == 4 ? "34" : (r.age >= 66 ? "31" : "20")
+                    r.ilodefr == 1
+                        ? (r.selfEmployed ? "2" : "1")
+                        : r.ilodefr == 2 ? "5" : r.ilodefr == 4 ? "34" : (r.age >= 66 ? "31" : "20")
                 }
             ),
             ("HOME", { r, _ in String(r.home) }),
@@ -32,7 +34,14 @@ struct LFSColumnLayout: Sendable {
             ("GOVTOF2", { r, _ in String(r.region) }),
             ("GOVTOF", { r, _ in String(r.govtof) }),
             ("PWT\(vintage)", { r, _ in LFSFileWriter.decimal(r.weight) }),
-            ("PIWT\(vintage)", { r, _ in r.ilodefr == 1 ? LFSFileWriter.decimal(r.weight * 1.05) : "0" }),
+            ("PIWT\(vintage)", { r, _ in r.pay != nil ? LFSFileWriter.decimal(r.weight * 2.5) : "0" }),
+            // Occupation: SOC 2010 throughout (real files have SOC20M from 2021; see schemas/lfs.yaml).
+            ("SOC10M", { r, _ in String(r.soc) }),
+            ("INDS07M", { r, _ in String(r.industry) }),
+            (year >= 2022 ? "HIQUL22D" : "HIQUL15D", { r, _ in String(r.hiqual) }),
+            ("GRSSWK", { r, _ in r.pay.map { String(format: "%.2f", $0) } ?? "-9" }),
+            ("FUTYPE6", { r, _ in String(r.familyType) }),
+            ("FDPCH19", { r, _ in String(r.dependentChildren) }),
             ("RESTME", { r, _ in String(r.restme) }),
             ("REFWKY", { r, _ in String(2019 + r.quarter / 4) }),
         ]

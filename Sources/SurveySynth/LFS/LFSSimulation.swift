@@ -19,6 +19,14 @@ struct SynthLFSRecord: Sendable {
     var govtof: Int
     var weight: Double
     var restme: Int
+    // For the Anywhere Jobs analysis (LFSJobs): -9 where it does not apply.
+    var soc = -9
+    var industry = -9
+    var hiqual = -9
+    var pay: Double?
+    var familyType = -9
+    var dependentChildren = -9
+    var selfEmployed = false
 }
 
 /// Simulates the LFS rotation: households interviewed five quarters running, a
@@ -45,11 +53,20 @@ struct LFSSimulation {
         var operationalSub: Int
         var secondJob: Bool
         var left = false
+        /// Highest qualification (0 until first drawn), the job's unit group and industry, and the
+        /// NS-SEC class the job was drawn for (0: none yet).
+        var hiqual = 0
+        var unitGroup = 0
+        var industry = 0
+        var unitClass = 0
     }
 
     let persons: [Int]
     let firstYear: Int
     var random: SplitMix64
+    /// The Anywhere Jobs traits' own stream, so that the columns before them keep their values.
+    var traits: SplitMix64
+    let jobs = LFSJobs()
     var households: [Household] = []
     var people: [Person] = []
     /// Records by quarter index.
@@ -59,13 +76,81 @@ struct LFSSimulation {
         self.persons = persons
         self.firstYear = firstYear
         self.random = SplitMix64(seed: seed, stream: 11)
+        self.traits = SplitMix64(seed: seed, stream: 14)
     }
 
     mutating func run() {
         for q in persons.indices {
             let active = chooseHouseholds(quarter: q)
-            quarters.append(interview(active, quarter: q))
+            var records = interview(active, quarter: q)
+            addTraits(&records, quarter: q)
+            quarters.append(records)
         }
+        for q in LFSAnywhereCalibration.quarters where q < quarters.count { calibrateAnywhere(quarter: q) }
+    }
+
+    // MARK: Jobs, qualifications and families (the Anywhere Jobs analysis)
+
+    /// Sets each record's occupation, industry, qualification, pay and family from its person's
+    /// traits (drawn once, from `traits`), its job's class and its household.
+    mutating func addTraits(_ records: inout [SynthLFSRecord], quarter q: Int) {
+        var byHousehold: [Int: [Int]] = [:]
+        for (k, r) in records.enumerated() { byHousehold[r.hserial, default: []].append(k) }
+        for serial in byHousehold.keys.sorted() {
+            let members = byHousehold[serial] ?? []
+            let adults = members.filter { records[$0].age >= 19 }.map { records[$0].sex }
+            let children = members.filter { records[$0].age < 19 }.count
+            let family = LFSJobs.family(adults: adults, children: children, serial: serial)
+            for k in members {
+                records[k].familyType = family.type(records[k].sex)
+                records[k].dependentChildren = family.dependent
+            }
+        }
+        for k in records.indices {
+            let r = records[k]
+            guard r.age >= 16 else { continue }
+            let index = peopleIndex(r)
+            let working = r.ilodefr == 1 && (1...7).contains(r.major)
+            if working, people[index].unitClass != r.major {
+                let soc = LFSJobs.socMajor(forClass: r.major, &traits)
+                if people[index].hiqual == 0 {
+                    people[index].hiqual = LFSJobs.qualification(socMajor: soc, age: r.age, &traits)
+                }
+                let unit = jobs.unitGroup(
+                    soc: soc, degree: people[index].hiqual == 1, region: r.region, age: r.age, sex: r.sex, &traits)
+                people[index].unitGroup = unit
+                people[index].unitClass = r.major
+                people[index].industry = LFSJobs.industry(
+                    unitGroup: unit, anywhere: jobs.anywhere.contains(unit), &traits)
+            }
+            if people[index].hiqual == 0 {
+                people[index].hiqual = LFSJobs.qualification(socMajor: nil, age: r.age, &traits)
+            }
+            let p = people[index]
+            records[k].hiqual = p.hiqual
+            guard working else { continue }
+            records[k].soc = p.unitGroup
+            records[k].industry = p.industry
+            records[k].selfEmployed = r.major == 4
+            if !records[k].selfEmployed, r.thiswv == 1 || r.thiswv == 5 {
+                records[k].pay = LFSJobs.pay(
+                    unitGroup: p.unitGroup, degree: p.hiqual == 1, anywhere: jobs.anywhere.contains(p.unitGroup),
+                    &traits)
+            }
+        }
+    }
+
+    /// Rakes the workers' weights of quarter `q` to the report's headline shares.
+    mutating func calibrateAnywhere(quarter q: Int) {
+        var weights = quarters[q].map(\.weight)
+        let workers = quarters[q].enumerated().compactMap { k, r -> LFSAnywhereCalibration.Worker? in
+            guard r.ilodefr == 1, r.soc > 0 else { return nil }
+            return LFSAnywhereCalibration.Worker(
+                index: k, anywhere: jobs.anywhere.contains(r.soc), female: r.sex == 2, socMajor: r.soc / 1000,
+                region: r.region, degree: r.hiqual == 1, age: r.age)
+        }
+        LFSAnywhereCalibration.rake(workers, weights: &weights)
+        for k in quarters[q].indices { quarters[q][k].weight = weights[k] }
     }
 
     // MARK: The rotation

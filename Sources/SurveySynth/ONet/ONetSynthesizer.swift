@@ -76,8 +76,18 @@ public struct ONetSynthesizer {
         var scores: [Double]
     }
 
-    /// Writes the release zip, the crosswalk and truth.json into `folder`; returns the files and the truth.
-    public func write(into folder: String) throws -> (files: [String], truth: Truth) {
+    /// The synthetic world before it is written: the O*NET occupations and their scores, the
+    /// crosswalk's rows, what was planted, and the random state the files' other values come from.
+    public struct Plan {
+        var occupations: [Occupation]
+        var crosswalk: [[String]]
+        /// What was planted.
+        public var truth: Truth
+        var random: SplitMix64
+    }
+
+    /// Plants the scores (the same plan for the same rules and seed; `write` writes it).
+    public func plan() -> Plan {
         var random = SplitMix64(seed: seed, stream: 31)
         var occupations: [Occupation] = []
         var crosswalk: [[String]] = [["soc2010", "soc2010_title", "onet_soc_code", "onet_soc_title", "same_as_soc2010", "source"]]
@@ -114,20 +124,26 @@ public struct ONetSynthesizer {
             }
         }
         occupations.sort { $0.code < $1.code }
-        let zip = folder + "/" + Self.releaseName + ".zip"
-        try writeRelease(occupations, to: zip, &random)
-        let crosswalkPath = folder + "/" + Self.crosswalkName
-        try write(rows: crosswalk, to: crosswalkPath, lineEnd: "\n")
         let truth = Truth(
             anywhere: anywhere.sorted(), unitGroups: SOC2010.unitGroups.map(\.code), decidedByAverage: byAverage.sorted(),
             cutoffs: Dictionary(uniqueKeysWithValues: rules.variables.map { ($0.key, $0.cutoff) }))
+        return Plan(occupations: occupations, crosswalk: crosswalk, truth: truth, random: random)
+    }
+
+    /// Writes the release zip, the crosswalk and truth.json into `folder`; returns the files and the truth.
+    public func write(into folder: String) throws -> (files: [String], truth: Truth) {
+        var plan = plan()
+        let zip = folder + "/" + Self.releaseName + ".zip"
+        try writeRelease(plan.occupations, to: zip, &plan.random)
+        let crosswalkPath = folder + "/" + Self.crosswalkName
+        try write(rows: plan.crosswalk, to: crosswalkPath, lineEnd: "\n")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let truthPath = folder + "/truth.json"
         let file = try AtomicOutputFile(path: truthPath)
-        try file.sink.write(Array(try encoder.encode(truth)) + [0x0A])
+        try file.sink.write(Array(try encoder.encode(plan.truth)) + [0x0A])
         try file.commit()
-        return ([zip, crosswalkPath, truthPath], truth)
+        return ([zip, crosswalkPath, truthPath], plan.truth)
     }
 
     /// A synthetic O*NET-SOC code for UK unit group `code`'s `k`-th occupation: a US major group by

@@ -1,0 +1,98 @@
+/// The Tony Blair Institute's headline Anywhere Jobs figures (financial year April 2019 - March
+/// 2020, population-weighted, `../shared/reference/tbi-anywhere-jobs.txt`), and the raking that
+/// makes the synthetic LFS quarters of that year give them exactly: the workers' person weights
+/// of each quarter are adjusted, margin by margin, until every margin below holds (iterative
+/// proportional fitting), keeping each margin's total of workers.
+public enum LFSAnywhereCalibration {
+    /// The quarters of the report's year, as quarter indexes from 2019Q1: Apr-Jun 2019 … Jan-Mar 2020.
+    public static let quarters = 1...4
+
+    /// Shares of workers in Anywhere Jobs: women 17%, men 19% (18% of all).
+    public static let shareWomen = 0.17
+    public static let shareMen = 0.19
+    /// Of Anywhere Jobs: professional 36%, associate professional and technical 30%,
+    /// administrative 24% (SOC major groups 2, 3, 4).
+    public static let majorGroupShares: [Int: Double] = [2: 0.36, 3: 0.30, 4: 0.24]
+    /// Of Anywhere Jobs: London 21%, South East 14% (GOVTOF2 8, 9).
+    public static let regionShares: [Int: Double] = [8: 0.21, 9: 0.14]
+    /// Of Anywhere Jobs' holders: 48% with a degree (HIQUL15D 1).
+    public static let degreeShare = 0.48
+    /// Shares of workers in Anywhere Jobs: 21% at 25-34, 16% at 35 and over.
+    public static let share25to34 = 0.21
+    public static let share35plus = 0.16
+
+    /// One worker as the raking sees them.
+    struct Worker {
+        var index: Int
+        var anywhere: Bool
+        var female: Bool
+        var socMajor: Int
+        var region: Int
+        var degree: Bool
+        var age: Int
+    }
+
+    /// New weights for `workers` (`weights[w.index]`), so that every margin holds.
+    static func rake(_ workers: [Worker], weights: inout [Double], rounds: Int = 200) {
+        func total(_ test: (Worker) -> Bool) -> Double {
+            workers.reduce(0) { test($1) ? $0 + weights[$1.index] : $0 }
+        }
+        let women = total { $0.female }
+        let men = total { !$0.female }
+        let all = women + men
+        let anywhere = shareWomen * women + shareMen * men
+        let young = total { (25...34).contains($0.age) }
+        let older = total { $0.age >= 35 }
+        // Each margin: a key per worker, and the target weighted total of each key.
+        var margins: [(key: (Worker) -> String, targets: [String: Double])] = []
+        margins.append((
+            { "\($0.anywhere)\($0.female)" },
+            ["truetrue": shareWomen * women, "falsetrue": (1 - shareWomen) * women,
+             "truefalse": shareMen * men, "falsefalse": (1 - shareMen) * men]))
+        let otherMajors = 1 - majorGroupShares.values.reduce(0, +)
+        let otherAnywhere = total { $0.anywhere && majorGroupShares[$0.socMajor] == nil }
+        var byMajor: [String: Double] = [:]
+        for major in 1...9 {
+            let workersHere = total { $0.socMajor == major }
+            let share =
+                majorGroupShares[major]
+                ?? (otherAnywhere > 0 ? otherMajors * total { $0.anywhere && $0.socMajor == major } / otherAnywhere : 0)
+            byMajor["true\(major)"] = share * anywhere
+            byMajor["false\(major)"] = workersHere - share * anywhere
+        }
+        margins.append(({ "\($0.anywhere)\($0.socMajor)" }, byMajor))
+        let londonSE = { (w: Worker) in regionShares[w.region] != nil ? String(w.region) : "rest" }
+        let restShare = 1 - regionShares.values.reduce(0, +)
+        var byRegion: [String: Double] = [:]
+        for key in ["8", "9", "rest"] {
+            let share = Int(key).flatMap { regionShares[$0] } ?? restShare
+            byRegion["true" + key] = share * anywhere
+            byRegion["false" + key] = total { londonSE($0) == key } - share * anywhere
+        }
+        margins.append(({ "\($0.anywhere)" + londonSE($0) }, byRegion))
+        let graduates = total { $0.degree }
+        margins.append((
+            { "\($0.anywhere)\($0.degree)" },
+            ["truetrue": degreeShare * anywhere, "truefalse": (1 - degreeShare) * anywhere,
+             "falsetrue": graduates - degreeShare * anywhere, "falsefalse": all - graduates - (1 - degreeShare) * anywhere]))
+        let band = { (w: Worker) in w.age < 25 ? "y" : w.age < 35 ? "m" : "o" }
+        let youngest = total { $0.age < 25 }
+        let youngestAnywhere = anywhere - share25to34 * young - share35plus * older
+        margins.append((
+            { "\($0.anywhere)" + band($0) },
+            ["truem": share25to34 * young, "falsem": (1 - share25to34) * young,
+             "trueo": share35plus * older, "falseo": (1 - share35plus) * older,
+             "truey": youngestAnywhere, "falsey": youngest - youngestAnywhere]))
+        for _ in 0..<rounds {
+            for margin in margins {
+                var current: [String: Double] = [:]
+                for w in workers { current[margin.key(w), default: 0] += weights[w.index] }
+                for w in workers {
+                    let key = margin.key(w)
+                    guard let target = margin.targets[key], let now = current[key], now > 0, target > 0 else { continue }
+                    weights[w.index] *= target / now
+                }
+            }
+        }
+    }
+}
