@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cross-checks ukpanel's design-based estimates against R's survey package: runs
 # `ukpanel reproduce esrc-2025` (weighted and unweighted, with T5 from the LFS sample),
-# `tables lfs-wfh` and `tables lfs-transitions --link-quarters` with --frames, then
+# `tables lfs-wfh` and `tables lfs-transitions --link-quarters` with --frames, `reproduce
+# tbi-anywhere-jobs` with --frames, then
 # the cross-tabs of the sample batch job (samples/batch.yaml, --force --frames), then
 # scripts/crosscheck-r.R recomputes every estimate and standard error from the same
 # frames and fails on a relative difference above 1e-6.
@@ -34,6 +35,14 @@ for table in lfs-wfh lfs-transitions; do
     echo "$table $mode:"
     Rscript scripts/crosscheck-r.R "$work/frames-$table-$mode" 1e-6
   done
+done
+# The Anywhere Jobs reproduction (the report's year pooled, earnings deciles, potential against practice).
+for mode in weighted unweighted; do
+  flag=(); [ "$mode" = unweighted ] && flag=(--unweighted)
+  tbi=(); [ ${#lfs[@]} -gt 0 ] && tbi=(--lfs "$2")
+  .build/release/ukpanel reproduce tbi-anywhere-jobs "${tbi[@]}" "${flag[@]}" --quiet --out "$work/out-tbi-$mode" --frames "$work/frames-tbi-$mode" >/dev/null
+  echo "tbi-anywhere-jobs $mode:"
+  Rscript scripts/crosscheck-r.R "$work/frames-tbi-$mode" 1e-6
 done
 # The user-defined cross-tabs of the sample batch job (UKHLS by wave, LFS by year as a domain).
 .build/release/ukpanel batch samples/batch.yaml --force --quiet --out "$work/batch" --frames "$work/frames-batch" >/dev/null

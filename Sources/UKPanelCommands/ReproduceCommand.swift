@@ -10,8 +10,8 @@ import SurveySchema
 public struct ReproduceCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "reproduce",
-        abstract: "Reproduce a published analysis from a UKHLS download.",
-        subcommands: [ReproduceESRC2025Command.self])
+        abstract: "Reproduce a published analysis: the ESRC briefing (UKHLS) or the TBI's Anywhere Jobs (O*NET and the LFS).",
+        subcommands: [ReproduceESRC2025Command.self, ReproduceTBICommand.self])
 
     public init() {}
 }

@@ -9,15 +9,17 @@ struct SchemaTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    @Test("the built-in copy matches schemas/ukhls.yaml (run scripts/embed-schemas.sh after editing it)")
-    func embeddedMatchesFile() throws {
-        let file = try String(contentsOfFile: Self.repositoryRoot + "/schemas/ukhls.yaml", encoding: .utf8)
+    @Test(
+        "the built-in copies match schemas/ukhls.yaml and schemas/lfs.yaml (run scripts/embed-schemas.sh after editing them)",
+        arguments: ["ukhls", "lfs"])
+    func embeddedMatchesFile(survey: String) throws {
+        let file = try String(contentsOfFile: Self.repositoryRoot + "/schemas/\(survey).yaml", encoding: .utf8)
         let normalise = { (text: String) in
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }
                 .joined(separator: "\n").trimmingCharacters(in: .newlines)
         }
-        #expect(normalise(try #require(BuiltinSchemas.yaml["ukhls"])) == normalise(file))
+        #expect(normalise(try #require(BuiltinSchemas.yaml[survey])) == normalise(file))
     }
 
     @Test("source names follow the wave letter, with renames and wave ranges")

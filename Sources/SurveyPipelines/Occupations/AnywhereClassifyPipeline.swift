@@ -6,7 +6,7 @@ import SurveySchema
 
 /// `ukpanel anywhere classify`: reads an O*NET release and a crosswalk, classifies every UK unit
 /// group by the rules, and writes the table (CSV, one row per unit group) with its provenance.
-public struct AnywhereClassifyPipeline: ExportPipeline {
+public struct AnywhereClassifyPipeline: ExportPipeline, Sendable {
     public var release: ONetRelease
     public var crosswalk: DataInput
     public var rules: AnywhereRules
@@ -54,13 +54,7 @@ public struct AnywhereClassifyPipeline: ExportPipeline {
                 .invalidArgument, file: "--out \(out)", reason: "the occupations table is written as .csv")
         }
         let result = try classify()
-        let file = try AtomicOutputFile(path: out)
-        let writer = CSVWriter(sink: file.sink)
-        try writer.row(result.csvHeader)
-        for occupation in result.occupations { try writer.row(AnywhereClassification.csvFields(occupation)) }
-        try writer.finish()
-        try file.commit()
-        let written = try addingProvenance(to: [out])
+        let written = try writeTable(result)
         let anywhere = result.occupations.filter { $0.anywhere == true }.count
         var notes = result.warnings
         if rules.cutoffsConfidence == "unverified" {
@@ -71,6 +65,17 @@ public struct AnywhereClassifyPipeline: ExportPipeline {
             summary:
                 "\(result.occupations.count) unit groups (\(result.classification)), \(anywhere) Anywhere Jobs by \(rules.variables.count) variables → \(out)",
             outputs: written, terminalText: Self.summaryTable(result), warnings: notes)
+    }
+
+    /// Writes `result` as the table `out` (atomically) and its provenance beside it; returns both paths.
+    public func writeTable(_ result: AnywhereClassification) throws -> [String] {
+        let file = try AtomicOutputFile(path: out)
+        let writer = CSVWriter(sink: file.sink)
+        try writer.row(result.csvHeader)
+        for occupation in result.occupations { try writer.row(AnywhereClassification.csvFields(occupation)) }
+        try writer.finish()
+        try file.commit()
+        return try addingProvenance(to: [out])
     }
 
     /// Unit groups and Anywhere Jobs by major group, for the terminal.

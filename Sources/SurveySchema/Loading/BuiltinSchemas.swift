@@ -84,6 +84,56 @@ enum BuiltinSchemas {
             11: Wales
             12: Scotland
             13: Northern Ireland
+          sic2007_section:
+            1: A Agriculture, forestry and fishing
+            2: B Mining and quarrying
+            3: C Manufacturing
+            4: D Electricity, gas, air conditioning supply
+            5: E Water supply, sewerage, waste
+            6: F Construction
+            7: G Wholesale, retail, repair of vehicles
+            8: H Transport and storage
+            9: I Accommodation and food services
+            10: J Information and communication
+            11: K Financial and insurance activities
+            12: L Real estate activities
+            13: M Professional, scientific, technical activities
+            14: N Administrative and support services
+            15: O Public administration and defence
+            16: P Education
+            17: Q Health and social work
+            18: R Arts, entertainment and recreation
+            19: S Other service activities
+            20: T Households as employers
+            21: U Extraterritorial organisations
+          hiqual:
+            1: Degree or equivalent
+            2: Higher education
+            3: GCE A level or equivalent
+            4: GCSE grades A*-C or equivalent
+            5: Other qualification
+            6: No qualification
+            7: Don't know
+          family_type:
+            1: 1 person, male
+            2: 1 person, female
+            3: Same sex family unit (not used since 2009)
+            4: Married couple, no children
+            5: Married couple, non-dependent children only
+            6: Married couple with dependent children
+            7: Cohabiting couple, no children
+            8: Cohabiting couple, non-dependent children only
+            9: Cohabiting couple with dependent children
+            10: Male lone parent with dependent children
+            11: Male lone parent, non-dependent children only
+            12: Female lone parent with dependent children
+            13: Female lone parent, non-dependent children only
+            14: Same sex cohabiting couple, no children
+            15: Same sex cohabiting couple, non-dependent children
+            16: Same sex cohabiting couple, dependent children
+            17: Civil partners, no children
+            18: Civil partners, non-dependent children only
+            19: Civil partners with dependent children
 
         variables:
           hserial:
@@ -215,6 +265,87 @@ enum BuiltinSchemas {
             file: lfsp
             source: GOVTOF
             type: code
+            required: false
+            confidence: confirmed
+          sex:
+            label: Sex (1 male, 2 female)
+            file: lfsp
+            source: SEX
+            type: code
+            codes: {1: male, 2: female}
+            required: false
+            confidence: confirmed
+          soc2010:
+            label: Occupation in the main job, SOC 2010 unit group (four digits; to Oct-Dec 2020)
+            file: lfsp
+            source: SOC10M
+            type: int
+            required: false
+            confidence: confirmed
+            note: >-
+              SOC 2010 until Oct-Dec 2020. From Jan-Mar 2021 occupation is coded to SOC 2020 (soc2020);
+              whether SOC10M is still in those files is not known. ONS found SOC 2020 miscoded from
+              January 2021 and recoded Jan 2021 - Sep 2022: say which release of those quarters was read.
+          soc2020:
+            label: Occupation in the main job, SOC 2020 unit group (four digits; from Jan-Mar 2021)
+            file: lfsp
+            source: SOC20M
+            type: int
+            required: false
+            confidence: confirmed
+          industry:
+            label: Industry section of the main job, SIC 2007 (1-21 = sections A-U)
+            file: lfsp
+            source: INDS07M
+            type: code
+            codes: sic2007_section
+            required: false
+            confidence: confirmed
+          hiqual:
+            label: Highest qualification (HIQUL15D to Oct-Dec 2021, HIQUL22D from Jan-Mar 2022; 7 don't know)
+            file: lfsp
+            source: [HIQUL22D, HIQUL15D]
+            type: code
+            codes: hiqual
+            required: false
+            confidence: confirmed
+          employment_status:
+            label: Basic economic activity (INECAC05; 1 employee, 2 self-employed, 3 government scheme, 4 unpaid family worker, 5 unemployed, 6-34 inactive)
+            file: lfsp
+            source: INECAC05
+            type: code
+            codes: {1: employee, 2: self-employed, 3: government scheme, 4: unpaid family worker, 5: ILO unemployed}
+            other_codes: value
+            required: false
+            confidence: confirmed
+          gross_weekly_pay:
+            label: Gross weekly pay in the main job, pounds (employees, asked in waves 1 and 5)
+            file: lfsp
+            source: GRSSWK
+            type: number
+            required: false
+            confidence: likely
+            note: Employees only, waves 1 and 5 (likely, from public code); weight it with income_weight.
+          income_weight:
+            label: Income weight (PIWTyy, the file's vintage; 0 for people without valid earnings)
+            file: lfsp
+            source: ["PIWT{vintage}", "PIWT??"]
+            type: number
+            required: false
+            confidence: confirmed
+          family_type:
+            label: Type of family unit (FUTYPE6)
+            file: lfsp
+            source: FUTYPE6
+            type: code
+            codes: family_type
+            required: false
+            confidence: confirmed
+          dependent_children:
+            label: Dependent children in the family under 19 (FDPCH19)
+            file: lfsp
+            source: FDPCH19
+            type: int
             required: false
             confidence: confirmed
           weight:

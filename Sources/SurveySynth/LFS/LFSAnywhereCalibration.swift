@@ -15,8 +15,10 @@ public enum LFSAnywhereCalibration {
     public static let majorGroupShares: [Int: Double] = [2: 0.36, 3: 0.30, 4: 0.24]
     /// Of Anywhere Jobs: London 21%, South East 14% (GOVTOF2 8, 9).
     public static let regionShares: [Int: Double] = [8: 0.21, 9: 0.14]
-    /// Of Anywhere Jobs' holders: 48% with a degree (HIQUL15D 1).
+    /// Of Anywhere Jobs' holders: 48% with a degree (HIQUL15D 1); of graduates in work, one in
+    /// five in an Anywhere Job (so graduates are 0.48 × 18 / 20 = 43% of workers).
     public static let degreeShare = 0.48
+    public static let graduatesInAnywhere = 0.20
     /// Shares of workers in Anywhere Jobs: 21% at 25-34, 16% at 35 and over.
     public static let share25to34 = 0.21
     public static let share35plus = 0.16
@@ -70,7 +72,7 @@ public enum LFSAnywhereCalibration {
             byRegion["false" + key] = total { londonSE($0) == key } - share * anywhere
         }
         margins.append(({ "\($0.anywhere)" + londonSE($0) }, byRegion))
-        let graduates = total { $0.degree }
+        let graduates = degreeShare * anywhere / graduatesInAnywhere
         margins.append((
             { "\($0.anywhere)\($0.degree)" },
             ["truetrue": degreeShare * anywhere, "truefalse": (1 - degreeShare) * anywhere,

@@ -1,0 +1,109 @@
+import Foundation
+import SurveyFiles
+import TestFixtures
+import Testing
+
+/// `ukpanel reproduce tbi-anywhere-jobs`, run as a user runs it.
+@Suite("ukpanel reproduce tbi-anywhere-jobs")
+struct ReproduceTBITests {
+    static let repositoryRoot = TablesCommandTests.repositoryRoot
+
+    @Test(
+        "with no options: the report's figures within 0.5 point; every share recomputed by Python from the LFS files and the classification"
+    )
+    func sample() throws {
+        let out = try UKHLSFixture.temporaryFolder() + "/tbi"
+        let run = try CommandRunner.run(["reproduce", "tbi-anywhere-jobs", "--out", out], in: Self.repositoryRoot)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("the report's figures beside ours"))
+        for file in [
+            "estimates.csv", "report.md", "figure-major-groups.svg", "figure-regions.svg",
+            "figure-potential-practice.svg", "occupations.csv", "occupations.provenance.json", "provenance.json",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
+        }
+        let script = """
+            import csv, glob, gzip, json, xml.etree.ElementTree as ET
+            root = '\(Self.repositoryRoot)/samples/lfs/'
+            anywhere = {int(r['soc2010']): r['anywhere'] == '1' for r in csv.DictReader(open('occupations.csv')) if r['anywhere']}
+            planted = set(json.load(open('\(Self.repositoryRoot)/samples/onet/truth.json'))['anywhere'])
+            assert {c for c, a in anywhere.items() if a} == planted
+            est = {(r['table'], r['wave_or_period'], r['group'], r['category']): r for r in csv.DictReader(open('estimates.csv'))}
+            def ours(t, g, c, p='2019Q2-2020Q1'): return float(est[(t, p, g, c)]['estimate'])
+            # The report's year, pooled: workers with a classified occupation, weight / 4.
+            rows = []
+            for q in ['aj19', 'js19', 'od19', 'jm20']:
+                f = sorted(glob.glob(root + f'**/lfsp_{q}_eul_pwt*.tab.gz', recursive=True))[-1]
+                for r in csv.DictReader(gzip.open(f, 'rt'), delimiter='\\t'):
+                    if r['ILODEFR'] != '1' or int(r['SOC10M']) not in anywhere: continue
+                    w = float(next(v for k, v in r.items() if k.startswith('PWT'))) / 4
+                    rows.append(dict(w=w, a=anywhere[int(r['SOC10M'])], major=int(r['SOC10M']) // 1000,
+                        region=int(r['GOVTOF2']), degree=r['HIQUL15D'] == '1', sex=int(r['SEX']), age=int(r['AGE'])))
+            def share(top, among=lambda r: True):
+                return sum(r['w'] for r in rows if among(r) and top(r)) / sum(r['w'] for r in rows if among(r))
+            A = lambda r: r['a']
+            checks = [
+                (ours('AJ_rate', 'all workers', 'all workers'), share(A), 0.18),
+                (ours('AJ_of', 'major group', 'Professional occupations'), share(lambda r: r['major'] == 2, A), 0.36),
+                (ours('AJ_of', 'major group', 'Associate professional and technical occupations'), share(lambda r: r['major'] == 3, A), 0.30),
+                (ours('AJ_of', 'major group', 'Administrative and secretarial occupations'), share(lambda r: r['major'] == 4, A), 0.24),
+                (ours('AJ_of', 'region', 'London'), share(lambda r: r['region'] == 8, A), 0.21),
+                (ours('AJ_of', 'region', 'South East'), share(lambda r: r['region'] == 9, A), 0.14),
+                (ours('AJ_of', 'qualification', 'Degree or equivalent'), share(lambda r: r['degree'], A), 0.48),
+                (ours('AJ_rate', 'qualification', 'Degree or equivalent'), share(A, lambda r: r['degree']), 0.20),
+                (ours('AJ_rate', 'sex', 'Women'), share(A, lambda r: r['sex'] == 2), 0.17),
+                (ours('AJ_rate', 'sex', 'Men'), share(A, lambda r: r['sex'] == 1), 0.19),
+                (ours('AJ_rate', 'age', '25-34'), share(A, lambda r: 25 <= r['age'] <= 34), 0.21),
+                (ours('AJ_rate', 'age', '35 and over'), share(A, lambda r: r['age'] >= 35), 0.16)]
+            for mine, python, published in checks:
+                assert abs(mine - python) < 1e-9, (mine, python)
+                assert abs(mine - published) < 0.005, (mine, published)
+            # Potential against practice in a later quarter: HOME among workers with a valid answer.
+            f = sorted(glob.glob(root + '**/lfsp_od23_eul_pwt*.tab.gz', recursive=True))[-1]
+            q = [r for r in csv.DictReader(gzip.open(f, 'rt'), delimiter='\\t') if r['ILODEFR'] == '1' and int(r['SOC10M']) in anywhere]
+            wt = lambda r: float(next(v for k, v in r.items() if k.startswith('PWT')))
+            pot = sum(wt(r) for r in q if anywhere[int(r['SOC10M'])]) / sum(wt(r) for r in q)
+            valid = [r for r in q if r['HOME'] in '1234' and r['HOME']]
+            home = sum(wt(r) for r in valid if r['HOME'] == '1') / sum(wt(r) for r in valid)
+            assert abs(ours('AJ_potential', 'all workers', 'all workers', '2023Q4') - pot) < 1e-9
+            assert abs(ours('AJ_own_home', 'all workers', 'all workers', '2023Q4') - home) < 1e-9
+            for name in ['figure-major-groups.svg', 'figure-regions.svg', 'figure-potential-practice.svg']:
+                ET.parse(name)
+            print('ok', len(rows))
+            """
+        #expect(try TestSupport.python(script, in: out) == 0)
+    }
+
+    @Test("--occupations: a table anywhere classify wrote gives the same estimates as classifying again")
+    func fromTable() throws {
+        let folder = try UKHLSFixture.temporaryFolder()
+        #expect(
+            try CommandRunner.run(["anywhere", "classify", "--out", folder + "/occ.csv"], in: Self.repositoryRoot).status == 0)
+        let a = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--quiet", "--out", folder + "/a"], in: Self.repositoryRoot)
+        let b = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--quiet", "--occupations", folder + "/occ.csv", "--out", folder + "/b"],
+            in: Self.repositoryRoot)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\n\(b.stderr)")
+        let first = FileManager.default.contents(atPath: folder + "/a/estimates.csv")
+        #expect(first != nil && first == FileManager.default.contents(atPath: folder + "/b/estimates.csv"))
+    }
+
+    @Test("errors: no quarter of the report's year; a bad flag in the occupations table names file, line and column")
+    func errors() throws {
+        let folder = try UKHLSFixture.temporaryFolder()
+        let later = try CommandRunner.run(["synth", "lfs", "--from", "2022Q1", "--to", "2022Q2", "--out", folder + "/lfs"])
+        #expect(later.status == 0)
+        let none = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--lfs", folder + "/lfs", "--out", folder + "/out"],
+            in: Self.repositoryRoot)
+        #expect(none.status != 0 && none.stderr.contains("Apr-Jun 2019"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out/estimates.csv"))
+        try Data("soc2010,title,anywhere\n2136,\"Programmers, and others\",1\n2137,Web,yes\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/bad.csv"))
+        let bad = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--occupations", folder + "/bad.csv", "--out", folder + "/out2"],
+            in: Self.repositoryRoot)
+        #expect(bad.status != 0 && bad.stderr.contains("bad.csv, line 3") && bad.stderr.contains("anywhere"))
+    }
+}
