@@ -107,6 +107,7 @@ struct AnywhereClassifyCommand: ParsableCommand {
             release: release, crosswalk: try model.crosswalkInput(), rules: try model.loadRules(), out: out,
             syntheticNotice: SyntheticNotice.find(root: release.root, survey: "O*NET"),
             options: reading.tableOptions)
+        pipeline.rulesFile = model.rules.map { DataInput(path: $0) }
         pipeline.command = CommandLine.arguments
         try runTables(pipeline, label: "anywhere classify", reading: reading)
     }

@@ -71,6 +71,7 @@ struct ReproduceTBICommand: ParsableCommand {
                 release: release, crosswalk: try model.crosswalkInput(), rules: try model.loadRules(),
                 out: out + "/occupations.csv", syntheticNotice: SyntheticNotice.find(root: release.root, survey: "O*NET"),
                 options: reading.tableOptions)
+            classify.rulesFile = model.rules.map { DataInput(path: $0) }
             classify.command = CommandLine.arguments
             classified = .model(classify)
         }

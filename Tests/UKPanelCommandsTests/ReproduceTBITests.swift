@@ -106,4 +106,34 @@ struct ReproduceTBITests {
             in: Self.repositoryRoot)
         #expect(bad.status != 0 && bad.stderr.contains("bad.csv, line 3") && bad.stderr.contains("anywhere"))
     }
+
+    @Test("as a batch step: the same estimates as the command, skipped when nothing changed; a step missing its crosswalk is a located error")
+    func batchStep() throws {
+        let folder = try UKHLSFixture.temporaryFolder()
+        let root = Self.repositoryRoot
+        let job = """
+            output: out
+            data:
+              lfs: \(root)/samples/lfs
+            tables:
+              - table: tbi-anywhere-jobs
+                onet: \(root)/samples/onet/db_25_1_text.zip
+                crosswalk: \(root)/samples/onet/soc2010-onet-crosswalk.tab
+            """
+        try Data(job.utf8).write(to: URL(fileURLWithPath: folder + "/job.yaml"))
+        let first = try CommandRunner.run(["batch", folder + "/job.yaml", "--quiet"], in: root)
+        #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
+        #expect(BatchCommandTests.counts(first.stdout).map { [$0.ran, $0.skipped, $0.failed] } == [1, 0, 0])
+        let direct = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--quiet", "--out", folder + "/direct"], in: root)
+        #expect(direct.status == 0)
+        let batch = FileManager.default.contents(atPath: folder + "/out/tbi-anywhere-jobs/estimates.csv")
+        #expect(batch != nil && batch == FileManager.default.contents(atPath: folder + "/direct/estimates.csv"))
+        let second = try CommandRunner.run(["batch", folder + "/job.yaml", "--quiet"], in: root)
+        #expect(BatchCommandTests.counts(second.stdout).map { [$0.ran, $0.skipped, $0.failed] } == [0, 1, 0])
+        try Data(job.replacingOccurrences(of: "    crosswalk:", with: "    # crosswalk:").utf8).write(
+            to: URL(fileURLWithPath: folder + "/broken.yaml"))
+        let broken = try CommandRunner.run(["batch", folder + "/broken.yaml", "--quiet"], in: root)
+        #expect(broken.status != 0 && broken.stderr.contains("broken.yaml, line 5") && broken.stderr.contains("crosswalk:"))
+    }
 }

@@ -23,6 +23,9 @@ public struct BatchJob: Sendable {
         case exportTransitions(file: String, waves: String)
         /// LFS person-quarters.
         case exportLFS(file: String, quarters: QuarterRange, vars: [String]?, design: Bool)
+        /// The Anywhere Jobs reproduction: occupations classified from an O*NET release and a crosswalk
+        /// (with a rules file, or the built-in rules), or taken from a table `anywhere classify` wrote.
+        case anywhereJobs(unweighted: Bool, onet: String?, crosswalk: String?, rules: String?, occupations: String?)
     }
 
     /// `from`/`to` quarters as written (`2020Q1`), both optional.
@@ -70,7 +73,7 @@ public struct BatchJob: Sendable {
         return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
-    static let namedTables = ["esrc-2025", "lfs-wfh", "lfs-transitions"]
+    static let namedTables = ["esrc-2025", "lfs-wfh", "lfs-transitions", "tbi-anywhere-jobs"]
 
     /// Reads and checks `path`.
     ///
@@ -147,7 +150,16 @@ public struct BatchJob: Sendable {
         self.mappings = mappings
         if let node = top["estimates"] { settings = try reader.estimationSettings(node) }
         var steps: [Step] = []
-        for node in top["tables"]?.sequence ?? [] { steps.append(try reader.table(node)) }
+        for node in top["tables"]?.sequence ?? [] {
+            var step = try reader.table(node)
+            // The Anywhere Jobs step's files, like the data, are relative to the job file.
+            if case .anywhereJobs(let unweighted, let onet, let crosswalk, let rules, let occupations) = step.work {
+                step.work = .anywhereJobs(
+                    unweighted: unweighted, onet: onet.map(resolve), crosswalk: crosswalk.map(resolve),
+                    rules: rules.map(resolve), occupations: occupations.map(resolve))
+            }
+            steps.append(step)
+        }
         for node in top["exports"]?.sequence ?? [] { steps.append(try reader.export(node)) }
         if let tables = top["tables"], tables.sequence == nil {
             throw SurveyError(.invalidJob, file: path, line: reader.line(tables), reason: "tables: expects a list")
@@ -190,7 +202,7 @@ public struct BatchJob: Sendable {
                     throw SurveyError(
                         .invalidJob, file: path, line: step.line, reason: "\(step.name) needs data: ukhls:")
                 }
-            case .lfsHomeWorking, .lfsTransitions, .exportLFS:
+            case .lfsHomeWorking, .lfsTransitions, .exportLFS, .anywhereJobs:
                 if lfs.isEmpty {
                     throw SurveyError(.invalidJob, file: path, line: step.line, reason: "\(step.name) needs data: lfs:")
                 }

@@ -137,11 +137,13 @@ public final class BatchRunner {
     static func fingerprint(_ step: BatchJob.Step, job: BatchJob) -> String {
         var text = "ukpanel batch 1\n\(step.work)\n"
         switch step.work {
-        case .briefing, .lfsHomeWorking, .lfsTransitions, .crossTab:
+        case .briefing, .lfsHomeWorking, .lfsTransitions, .crossTab, .anywhereJobs:
             // Written only when not the defaults, so outputs made before `estimates:` existed stay current.
             if job.settings != EstimationSettings() {
                 text += "ci \(job.settings.interval.rawValue), min_n \(job.settings.minimumCases)\n"
             }
+            // The built-in rules are part of the step's definition (a rules file is an input).
+            if case .anywhereJobs(_, let onet, _, nil, _) = step.work, onet != nil { text += BuiltinRules.anywhereJobs }
         case .exportPanel, .exportTransitions, .exportLFS: break
         }
         for survey in surveys(step.work) { text += BatchData.schemaText(survey, job: job) }
@@ -155,7 +157,7 @@ public final class BatchRunner {
         switch work {
         case .briefing: return ["ukhls", "lfs"]
         case .exportPanel, .exportTransitions: return ["ukhls"]
-        case .lfsHomeWorking, .lfsTransitions, .exportLFS: return ["lfs"]
+        case .lfsHomeWorking, .lfsTransitions, .exportLFS, .anywhereJobs: return ["lfs"]
         case .crossTab(let spec, _, _): return [spec.survey.rawValue]
         }
     }
@@ -201,6 +203,28 @@ public final class BatchRunner {
                 download: download, longitudinal: longitudinal,
                 linkedFiles: link ? try quarterFiles(download, range) : nil,
                 schema: schema, weighted: !unweighted, out: out, syntheticNotice: lfsNotice(), options: options)
+            pipeline.command = command(step)
+            pipeline.settings = job.settings
+            return pipeline
+        case .anywhereJobs(let unweighted, let onet, let crosswalk, let rules, let occupations):
+            let (download, schema) = try lfs(data)
+            let classified: AnywhereJobsPipeline.Occupations
+            if let occupations {
+                classified = .tables(soc2010: DataInput.parse(occupations), soc2020: nil)
+            } else {
+                let release = try ONetRelease(root: onet ?? "")
+                var classify = AnywhereClassifyPipeline(
+                    release: release, crosswalk: DataInput.parse(crosswalk ?? ""),
+                    rules: try rules.map { try AnywhereRules.load(path: $0) } ?? AnywhereRules.builtin(),
+                    out: out + "/occupations.csv", syntheticNotice: SyntheticNotice.find(root: release.root, survey: "O*NET"),
+                    options: options)
+                classify.rulesFile = rules.map { DataInput(path: $0) }
+                classify.command = command(step)
+                classified = .model(classify)
+            }
+            var pipeline = AnywhereJobsPipeline(
+                download: download, files: download.quarters(within: nil), schema: schema, occupations: classified,
+                weighted: !unweighted, out: out, syntheticNotice: lfsNotice(), options: options)
             pipeline.command = command(step)
             pipeline.settings = job.settings
             return pipeline

@@ -128,6 +128,24 @@ struct JobNodeReader {
                     unweighted: unweighted, linkQuarters: try bool(m?["link-quarters"], "link-quarters"),
                     quarters: range),
                 output: "lfs-transitions", line: line(node))
+        case "tbi-anywhere-jobs":
+            let keys = ["table", "unweighted", "onet", "crosswalk", "rules", "occupations"]
+            if let m { try checkKeys(m, allowed: Set(keys), context: "table tbi-anywhere-jobs") }
+            let text = { (key: String) in m?[key]?.string }
+            let (onet, crosswalk, occupations) = (text("onet"), text("crosswalk"), text("occupations"))
+            guard (occupations != nil) != (onet != nil || crosswalk != nil), occupations != nil || crosswalk != nil && onet != nil
+            else {
+                throw error(
+                    node,
+                    "table tbi-anywhere-jobs needs onet: (the O*NET release) and crosswalk:, or occupations: (a table written by anywhere classify)"
+                )
+            }
+            return .init(
+                name: "table tbi-anywhere-jobs",
+                work: .anywhereJobs(
+                    unweighted: unweighted, onet: onet, crosswalk: crosswalk, rules: text("rules"),
+                    occupations: occupations),
+                output: "tbi-anywhere-jobs", line: line(node))
         default:
             let hint =
                 ClosestNames.nearest(to: name, in: BatchJob.namedTables).first.map { " Did you mean '\($0)'?" } ?? ""

@@ -10,6 +10,8 @@ public struct AnywhereClassifyPipeline: ExportPipeline, Sendable {
     public var release: ONetRelease
     public var crosswalk: DataInput
     public var rules: AnywhereRules
+    /// The rules file, when the rules are not the built-in ones (an input, for batch's manifest).
+    public var rulesFile: DataInput?
     /// The table to write (`.csv`).
     public var out: String
     public var syntheticNotice: String?
@@ -34,7 +36,7 @@ public struct AnywhereClassifyPipeline: ExportPipeline, Sendable {
             ONetReleaseFiles.scalesReference, ONetReleaseFiles.workActivities, ONetReleaseFiles.workContext,
             ONetReleaseFiles.occupationData,
         ]
-            .compactMap { release.files[$0] } + [crosswalk]
+            .compactMap { release.files[$0] } + [crosswalk] + (rulesFile.map { [$0] } ?? [])
     }
 
     /// Reads, classifies and returns the classification (for `reproduce tbi-anywhere-jobs`, which
