@@ -39,7 +39,7 @@ done
 # The Anywhere Jobs reproduction (the report's year pooled, earnings deciles, potential against practice).
 for mode in weighted unweighted; do
   flag=(); [ "$mode" = unweighted ] && flag=(--unweighted)
-  tbi=(); [ ${#lfs[@]} -gt 0 ] && tbi=(--lfs "$2")
+  tbi=(); [ ${#lfs[@]} -gt 0 ] && tbi=(--lfs "$2" --onet samples/onet/db_25_1_text.zip --crosswalk samples/onet/soc2010-onet-crosswalk.tab)
   .build/release/ukpanel reproduce tbi-anywhere-jobs "${tbi[@]}" "${flag[@]}" --quiet --out "$work/out-tbi-$mode" --frames "$work/frames-tbi-$mode" >/dev/null
   echo "tbi-anywhere-jobs $mode:"
   Rscript scripts/crosscheck-r.R "$work/frames-tbi-$mode" 1e-6

@@ -56,6 +56,20 @@ struct ReproduceTBICommand: ParsableCommand {
             "Also write the estimation frames and specs here, for scripts/crosscheck-r.sh.", valueName: "DIR"))
     var frames: String?
 
+    func validate() throws {
+        if occupationsSOC2020 != nil && occupations == nil {
+            throw ValidationError("--occupations-soc2020 goes with --occupations (the SOC 2010 table)")
+        }
+        if occupations != nil && (model.onet != nil || model.crosswalk != nil || model.rules != nil) {
+            throw ValidationError("--occupations is a classification already made: leave out --onet, --crosswalk and --rules")
+        }
+        if !lfs.isEmpty && occupations == nil && (model.onet == nil || model.crosswalk == nil) {
+            throw ValidationError(
+                "with real LFS data (--lfs), say which O*NET release and crosswalk classify the occupations (--onet, --crosswalk) or give --occupations; the committed samples/onet is synthetic"
+            )
+        }
+    }
+
     func run() throws {
         let roots = try OccupationModelOptions.given(lfs.first, default: "samples/lfs", option: "--lfs")
         let download = try LFSDownload(roots: lfs.isEmpty ? [roots] : lfs)
@@ -78,8 +92,17 @@ struct ReproduceTBICommand: ParsableCommand {
         var pipeline = AnywhereJobsPipeline(
             download: download, files: download.quarters(within: nil), schema: try schemaOptions.load("lfs"), occupations: classified,
             weighted: !unweighted, out: out, framesFolder: frames,
-            syntheticNotice: SyntheticNotice.find(root: lfs.first ?? roots, survey: "LFS"), options: reading.tableOptions)
+            syntheticNotice: Self.notice(lfs: lfs.first ?? roots, classified: classified), options: reading.tableOptions)
         estimation.apply(to: &pipeline)
         try runTables(pipeline, label: "reproduce", reading: reading)
+    }
+
+    /// The notice for synthetic input: the LFS's, and the O*NET release's when the occupations are
+    /// classified from synthetic ratings.
+    static func notice(lfs: String, classified: AnywhereJobsPipeline.Occupations) -> String? {
+        var notices = [SyntheticNotice.find(root: lfs, survey: "LFS")]
+        if case .model(let model) = classified { notices.append(model.syntheticNotice) }
+        let found = notices.compactMap { $0 }
+        return found.isEmpty ? nil : found.joined(separator: " ")
     }
 }

@@ -38,7 +38,8 @@ struct ReproduceTBITests {
                     if r['ILODEFR'] != '1' or int(r['SOC10M']) not in anywhere: continue
                     w = float(next(v for k, v in r.items() if k.startswith('PWT'))) / 4
                     rows.append(dict(w=w, a=anywhere[int(r['SOC10M'])], major=int(r['SOC10M']) // 1000,
-                        region=int(r['GOVTOF2']), degree=r['HIQUL15D'] == '1', sex=int(r['SEX']), age=int(r['AGE'])))
+                        region=int(r['GOVTOF2']), degree=r['HIQUL15D'] == '1', sex=int(r['SEX']), age=int(r['AGE']),
+                        parent=r['RELHFU'] in ('1', '2') and r['FUTYPE6'] in ('6', '9', '10', '12', '16', '19')))
             def share(top, among=lambda r: True):
                 return sum(r['w'] for r in rows if among(r) and top(r)) / sum(r['w'] for r in rows if among(r))
             A = lambda r: r['a']
@@ -54,7 +55,8 @@ struct ReproduceTBITests {
                 (ours('AJ_rate', 'sex', 'Women'), share(A, lambda r: r['sex'] == 2), 0.17),
                 (ours('AJ_rate', 'sex', 'Men'), share(A, lambda r: r['sex'] == 1), 0.19),
                 (ours('AJ_rate', 'age', '25-34'), share(A, lambda r: 25 <= r['age'] <= 34), 0.21),
-                (ours('AJ_rate', 'age', '35 and over'), share(A, lambda r: r['age'] >= 35), 0.16)]
+                (ours('AJ_rate', 'age', '35 and over'), share(A, lambda r: r['age'] >= 35), 0.16),
+                (ours('AJ_of', 'parent', 'With dependent children'), share(lambda r: r['parent'], A), 0.39)]
             for mine, python, published in checks:
                 assert abs(mine - python) < 1e-9, (mine, python)
                 assert abs(mine - published) < 0.005, (mine, published)
@@ -95,8 +97,10 @@ struct ReproduceTBITests {
         let later = try CommandRunner.run(["synth", "lfs", "--from", "2022Q1", "--to", "2022Q2", "--out", folder + "/lfs"])
         #expect(later.status == 0)
         let none = try CommandRunner.run(
-            ["reproduce", "tbi-anywhere-jobs", "--lfs", folder + "/lfs", "--out", folder + "/out"],
-            in: Self.repositoryRoot)
+            [
+                "reproduce", "tbi-anywhere-jobs", "--lfs", folder + "/lfs", "--onet", "samples/onet/db_25_1_text.zip",
+                "--crosswalk", "samples/onet/soc2010-onet-crosswalk.tab", "--out", folder + "/out",
+            ], in: Self.repositoryRoot)
         #expect(none.status != 0 && none.stderr.contains("Apr-Jun 2019"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/out/estimates.csv"))
         try Data("soc2010,title,anywhere\n2136,\"Programmers, and others\",1\n2137,Web,yes\n".utf8).write(
@@ -105,6 +109,22 @@ struct ReproduceTBITests {
             ["reproduce", "tbi-anywhere-jobs", "--occupations", folder + "/bad.csv", "--out", folder + "/out2"],
             in: Self.repositoryRoot)
         #expect(bad.status != 0 && bad.stderr.contains("bad.csv, line 3") && bad.stderr.contains("anywhere"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out2/occupations.csv"))
+        // Real LFS data classified by the synthetic O*NET sample only when asked; clashing options refused.
+        let unsaid = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--lfs", folder + "/lfs", "--out", folder + "/out3"], in: Self.repositoryRoot)
+        #expect(unsaid.status != 0 && unsaid.stderr.contains("--onet"))
+        let both = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--occupations", folder + "/bad.csv", "--rules", "x.yaml"],
+            in: Self.repositoryRoot)
+        #expect(both.status != 0 && both.stderr.contains("--occupations"))
+        // A SOC 2020 table given as the SOC 2010 one.
+        try Data("soc2020,anywhere\n2134,1\n".utf8).write(to: URL(fileURLWithPath: folder + "/soc2020.csv"))
+        let wrong = try CommandRunner.run(
+            ["reproduce", "tbi-anywhere-jobs", "--occupations", folder + "/soc2020.csv", "--out", folder + "/out4"],
+            in: Self.repositoryRoot)
+        #expect(wrong.status != 0 && wrong.stderr.contains("SOC 2020 table"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out4"))
     }
 
     @Test("as a batch step: the same estimates as the command, skipped when nothing changed; a step missing its crosswalk is a located error")

@@ -30,10 +30,15 @@ public enum ReadDigests {
         init(_ info: stat) {
             identity = FileIdentity(info)
             size = Int(info.st_size)
-            modified = Int(info.st_mtim.tv_sec)
-            modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
-            changed = Int(info.st_ctim.tv_sec)
-            changedNanoseconds = Int(info.st_ctim.tv_nsec)
+            #if os(Linux)
+                let (m, c) = (info.st_mtim, info.st_ctim)
+            #else
+                let (m, c) = (info.st_mtimespec, info.st_ctimespec)
+            #endif
+            modified = Int(m.tv_sec)
+            modifiedNanoseconds = Int(m.tv_nsec)
+            changed = Int(c.tv_sec)
+            changedNanoseconds = Int(c.tv_nsec)
         }
     }
 

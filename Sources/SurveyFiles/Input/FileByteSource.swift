@@ -17,6 +17,8 @@ public final class FileByteSource: ByteSource {
     /// (`skip`, `mapNext`). Reads by offset neither move the position nor touch the digest, so
     /// several threads may make them at once.
     private var digest: OpenSSLDigest?
+    /// Whether a digest may still be started: the whole file, collecting, nothing passed over yet.
+    private var mayDigest: Bool
     /// The file as it was when opened, for the digest's record.
     private let opened: stat
 
@@ -58,7 +60,8 @@ public final class FileByteSource: ByteSource {
         self.end = range.upperBound
         self.position = range.lowerBound
         self.opened = info
-        self.digest = ReadDigests.isCollecting && range == 0..<size ? OpenSSLDigest() : nil
+        self.digest = nil
+        self.mayDigest = ReadDigests.isCollecting && range == 0..<size
         #if os(Linux)
             _ = posix_fadvise(fd, off_t(range.lowerBound), off_t(range.count), POSIX_FADV_SEQUENTIAL)
         #endif
@@ -75,6 +78,10 @@ public final class FileByteSource: ByteSource {
         while true {
             let n = pread(descriptor, base, wanted, off_t(position))
             if n > 0 {
+                // The digest starts with the first read of the file's first byte, not before (most sources
+                // made while collecting are read by offset and never need one).
+                if mayDigest && position == start && digest == nil { digest = OpenSSLDigest() }
+                mayDigest = false
                 position += n
                 if digest != nil { digestRead(UnsafeRawBufferPointer(start: base, count: n)) }
                 return n
@@ -108,6 +115,7 @@ public final class FileByteSource: ByteSource {
     func skip(_ count: Int) -> Bool {
         guard count >= 0, count <= end - position else { return false }
         digest = nil
+        mayDigest = false
         position += count
         return true
     }
@@ -118,6 +126,7 @@ public final class FileByteSource: ByteSource {
         let n = min(count, end - position)
         guard n > 0, let mapping = FileMapping(descriptor: descriptor, offset: position, count: n) else { return nil }
         digest = nil
+        mayDigest = false
         position += n
         return mapping
     }

@@ -33,7 +33,7 @@ public struct AnywhereFrames: Sendable {
 
     static let personColumns = [
         "anywhere", "soc_major", "industry", "region", "qualification", "degree", "sex", "age_band", "age_group",
-        "family", "parent",
+        "family", "parent", "industry_known", "qualification_known", "family_known",
     ]
     static let payColumns = ["anywhere", "pay_decile"]
     static let quarterColumns = ["anywhere", "valid_home", "own_home", "home_based", "region", "nssec5"]
@@ -41,10 +41,15 @@ public struct AnywhereFrames: Sendable {
     /// The frame name of a quarter's potential-against-practice frame.
     public static func quarterFrame(_ period: LFSPeriod) -> String { "anywhere_" + period.fileCode }
 
-    /// The family group of a FUTYPE6 code: 1 alone, 2 couple without children, 3 couple with dependent
-    /// children, 4 couple with non-dependent children only, 5 lone parent with dependent children,
-    /// 6 lone parent with non-dependent children only.
-    public static func familyGroup(_ futype6: Int) -> Int? {
+    /// The family group of a person in a family unit of type `futype6` (FUTYPE6) in which they are
+    /// `relationship` (RELHFU: 1 head, 2 partner, 3 child; nil when the file lacks it, when a person of
+    /// 18 or under counts as a child): 1 alone, 2 couple without children, 3 couple with dependent
+    /// children, 4 couple with non-dependent children only, 5 lone parent with dependent children, 6 lone
+    /// parent with non-dependent children only (the head and partner of such families), 7 a son or
+    /// daughter living in their parents' family.
+    public static func familyGroup(_ futype6: Int, relationship: Int?, age: Int) -> Int? {
+        let child = relationship.map { $0 == 3 } ?? (age <= 18)
+        if child { return (1...19).contains(futype6) ? 7 : nil }
         switch futype6 {
         case 1, 2: return 1
         case 4, 7, 14, 17: return 2
@@ -80,7 +85,18 @@ public struct AnywhereFrames: Sendable {
         let homeBased = try schema.indicatorKey("home_based", neededBy: "the Anywhere Jobs tables")
         let mainlyHome = try schema.indicatorKey("mainly_home", neededBy: "the Anywhere Jobs tables")
         let inReport = Set(Self.reportYear)
-        let reportPeriods = quarters.periods.filter { inReport.contains($0) }
+        /// The classification of a person's occupation: SOC 2010 when coded to it, else SOC 2020.
+        func classified(_ r: LFSPerson) -> (code: Int, anywhere: Bool)? {
+            if let code = r.soc2010.value { return soc2010[Int(code)].map { (Int(code), $0) } }
+            if let code = r.soc2020.value { return soc2020[Int(code)].map { (Int(code), $0) } }
+            return nil
+        }
+        // The report's quarters that contribute (a worker with a classified occupation): each quarter's
+        // weights are divided by their number, so weighted counts are the year's average.
+        let reportPeriods = quarters.periods.filter { period in
+            inReport.contains(period)
+                && (quarters.quarters[period] ?? []).contains { $0.indicators.isSet(worker) && classified($0) != nil }
+        }
         let share = 1 / Double(max(reportPeriods.count, 1))
         var frames: [String: EstimationFrame] = [:]
         var tbi = EstimationFrame(name: "tbi", columns: Self.personColumns)
@@ -91,19 +107,17 @@ public struct AnywhereFrames: Sendable {
         var unclassifiedQuarters: [LFSPeriod] = []
         for period in quarters.periods {
             let people = quarters.quarters[period] ?? []
-            // Which classification the quarter's occupations are in.
-            let coded2010 = people.contains { $0.soc2010.value != nil }
-            let table = coded2010 ? soc2010 : soc2020
-            guard coded2010 || !soc2020.isEmpty else {
-                if people.contains(where: { $0.soc2020.value != nil }) { unclassifiedQuarters.append(period) }
+            let workers = people.filter { $0.indicators.isSet(worker) }
+            guard workers.contains(where: { classified($0) != nil }) else {
+                // Occupations coded to SOC 2020 with no SOC 2020 classification given (or none coded).
+                if workers.contains(where: { $0.soc2020.value != nil }) { unclassifiedQuarters.append(period) }
                 continue
             }
             var frame = EstimationFrame(name: Self.quarterFrame(period), columns: Self.quarterColumns)
-            let isReport = inReport.contains(period)
-            for r in people where r.indicators.isSet(worker) {
-                let code = Int((coded2010 ? r.soc2010 : r.soc2020).value ?? -1)
-                guard let flag = table[code] else {
-                    unclassifiedCodes += 1
+            let isReport = reportPeriods.contains(period)
+            for r in workers {
+                guard let (code, flag) = classified(r) else {
+                    if isReport { unclassifiedCodes += 1 }
                     continue
                 }
                 guard let (weight, stratum, psu) = tally.design(r.design, weighted: weighted) else { continue }
@@ -119,14 +133,18 @@ public struct AnywhereFrames: Sendable {
                 let age = Int(r.age.value ?? -1)
                 let band = Self.ageBand(age)
                 let qualification = r.hiqual.value.flatMap { (1...6).contains($0) ? Int32($0) : nil }
-                let family = r.familyType.value.flatMap { Self.familyGroup(Int($0)) }
+                let family = r.familyType.value.flatMap {
+                    Self.familyGroup(Int($0), relationship: r.relationship.value.map(Int.init), age: age)
+                }
+                let industry = r.industry.value.flatMap { (1...21).contains($0) ? Int32($0) : nil }
                 tbi.append(
                     weight: weight * share, stratum: stratum, psu: psu,
                     row: [
-                        anywhere, Int32(code / 1000), Int32(r.industry.value ?? -1), Int32(r.region.value ?? -1),
+                        anywhere, Int32(code / 1000), industry ?? -1, Int32(r.region.value ?? -1),
                         qualification ?? -1, qualification.map { $0 == 1 ? 1 : 0 } ?? -1, Int32(r.sex.value ?? -1),
                         band.map(Int32.init) ?? -1, band.map { $0 == 1 ? 1 : $0 == 2 ? 2 : 3 } ?? -1,
                         family.map(Int32.init) ?? -1, family.map { $0 == 3 || $0 == 5 ? 1 : 0 } ?? -1,
+                        industry == nil ? 0 : 1, qualification == nil ? 0 : 1, family == nil ? 0 : 1,
                     ])
                 if let gross = r.grossWeeklyPay.value, gross > 0, let income = r.incomeWeight.value, income > 0,
                     r.employmentStatus.value == 1
@@ -151,7 +169,8 @@ public struct AnywhereFrames: Sendable {
         var exclusions = tally.lfsExclusions(unit: "LFS person-quarters", weightName: "person weight")
         if unclassifiedCodes > 0 {
             exclusions.append(
-                "\(unclassifiedCodes) people in work whose occupation is missing or not in the classification are left out")
+                "\(unclassifiedCodes) person-quarters in work in the report's year whose occupation is missing or not in the classification are left out"
+            )
         }
         self.exclusions = exclusions
     }

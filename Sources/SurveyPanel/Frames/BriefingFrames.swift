@@ -55,8 +55,14 @@ public struct BriefingFrames: Sendable {
                 return Self.pairFrame(panel.waves[later - 1] ?? [], panel.waves[later] ?? [], keys, weighted)
             }
         }
-        // The jobs throw nothing.
-        let built = (try? parts.values()) ?? []
+        let built: [(EstimationFrame, DesignTally)]
+        do {
+            built = try parts.values()
+        } catch let error as SurveyError {
+            throw error
+        } catch {
+            throw SurveyError(.ioFailure, file: "(frames)", reason: "building the briefing's frames failed: \(error)")
+        }
         var frames: [String: EstimationFrame] = [:]
         var pooled = EstimationFrame(name: "pooled", columns: Self.personColumns)
         var pairs = EstimationFrame(name: "pairs", columns: Self.pairColumns)

@@ -43,10 +43,10 @@ public struct EstimationFrame: Sendable {
         for c in values.indices { values[c].reserveCapacity(count) }
     }
 
-    /// Appends `other`'s observations, which must have the same columns.
+    /// Appends `other`'s observations, which must have the same columns (frames built in parts).
     ///
     /// - Precondition: `other.columns == columns`.
-    public mutating func append(contentsOf other: EstimationFrame) {
+    mutating func append(contentsOf other: EstimationFrame) {
         precondition(other.columns == columns, "frames with different columns put end to end")
         weights += other.weights
         strata += other.strata

@@ -26,7 +26,8 @@ public struct ONetRelease: Sendable {
             // The release's folder itself, or a folder holding it (one level down).
             let names = FolderEntries.names(in: root)?.sorted() ?? []
             for name in names where wanted.contains(name) { files[name] = DataInput(path: root + "/" + name) }
-            if files.isEmpty {
+            if files[ONetReleaseFiles.workActivities] == nil && files[ONetReleaseFiles.workContext] == nil {
+                files = [:]
                 for folder in names {
                     let inner = FolderEntries.names(in: root + "/" + folder)?.sorted() ?? []
                     for name in inner where wanted.contains(name) && files[name] == nil {

@@ -19,6 +19,8 @@ public struct OccupationCrosswalk: Sendable {
     public var onetCodes: [Int: [String]]
     /// Per UK unit group taking another's scores: that unit group.
     public var sameAs: [Int: Int]
+    /// The line of each `same_as` match.
+    public var sameAsLines: [Int: Int] = [:]
     /// Titles given in the file.
     public var titles: [Int: String]
     /// How each unit group is matched (the `source` column, when given).
@@ -100,6 +102,7 @@ public struct OccupationCrosswalk: Sendable {
                             reason: "unit group \(code) is matched to \(other) already")
                     }
                     crosswalk.sameAs[code] = target
+                    crosswalk.sameAsLines[code] = row.lineNumber
                 }
                 if crosswalk.sameAs[code] != nil, crosswalk.onetCodes[code] != nil {
                     throw SurveyError(

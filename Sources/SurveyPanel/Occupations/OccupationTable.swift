@@ -28,6 +28,7 @@ public struct OccupationTable: Sendable {
                 throw SurveyError(.limitExceeded, file: name, reason: "is over 16 MiB: not an occupations table")
             }
         }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a byte-order mark (a spreadsheet's CSV)
         let records = try parse(String(decoding: bytes, as: UTF8.self), file: name)
         guard let header = records.first else {
             throw SurveyError(.corrupt, file: name, reason: "is empty: expected a header (soc2010,…,anywhere)")
@@ -92,6 +93,10 @@ public struct OccupationTable: Sendable {
                     if next == "\"" {
                         field.unicodeScalars.append("\"")
                     } else {
+                        guard next == nil || next == "," || next == "\n" || next == "\r" else {
+                            throw SurveyError(
+                                .corrupt, file: file, line: line, reason: "text after a closing quote (\"a\"b)")
+                        }
                         quoted = false
                         pending = next
                     }
@@ -102,7 +107,11 @@ public struct OccupationTable: Sendable {
                 continue
             }
             switch c {
-            case "\"" where field.isEmpty: quoted = true
+            case "\"":
+                guard field.isEmpty else {
+                    throw SurveyError(.corrupt, file: file, line: line, reason: "a quote inside an unquoted field")
+                }
+                quoted = true
             case ",":
                 fields.append(field)
                 field = ""

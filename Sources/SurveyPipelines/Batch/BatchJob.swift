@@ -25,7 +25,9 @@ public struct BatchJob: Sendable {
         case exportLFS(file: String, quarters: QuarterRange, vars: [String]?, design: Bool)
         /// The Anywhere Jobs reproduction: occupations classified from an O*NET release and a crosswalk
         /// (with a rules file, or the built-in rules), or taken from a table `anywhere classify` wrote.
-        case anywhereJobs(unweighted: Bool, onet: String?, crosswalk: String?, rules: String?, occupations: String?)
+        case anywhereJobs(
+            unweighted: Bool, onet: String?, crosswalk: String?, rules: String?, occupations: String?,
+            occupations2020: String?)
     }
 
     /// `from`/`to` quarters as written (`2020Q1`), both optional.
@@ -153,10 +155,12 @@ public struct BatchJob: Sendable {
         for node in top["tables"]?.sequence ?? [] {
             var step = try reader.table(node)
             // The Anywhere Jobs step's files, like the data, are relative to the job file.
-            if case .anywhereJobs(let unweighted, let onet, let crosswalk, let rules, let occupations) = step.work {
+            if case .anywhereJobs(let unweighted, let onet, let crosswalk, let rules, let occupations, let soc2020) =
+                step.work
+            {
                 step.work = .anywhereJobs(
                     unweighted: unweighted, onet: onet.map(resolve), crosswalk: crosswalk.map(resolve),
-                    rules: rules.map(resolve), occupations: occupations.map(resolve))
+                    rules: rules.map(resolve), occupations: occupations.map(resolve), occupations2020: soc2020.map(resolve))
             }
             steps.append(step)
         }

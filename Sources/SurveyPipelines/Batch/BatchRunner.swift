@@ -143,7 +143,7 @@ public final class BatchRunner {
                 text += "ci \(job.settings.interval.rawValue), min_n \(job.settings.minimumCases)\n"
             }
             // The built-in rules are part of the step's definition (a rules file is an input).
-            if case .anywhereJobs(_, let onet, _, nil, _) = step.work, onet != nil { text += BuiltinRules.anywhereJobs }
+            if case .anywhereJobs(_, let onet, _, nil, _, _) = step.work, onet != nil { text += BuiltinRules.anywhereJobs }
         case .exportPanel, .exportTransitions, .exportLFS: break
         }
         for survey in surveys(step.work) { text += BatchData.schemaText(survey, job: job) }
@@ -206,11 +206,12 @@ public final class BatchRunner {
             pipeline.command = command(step)
             pipeline.settings = job.settings
             return pipeline
-        case .anywhereJobs(let unweighted, let onet, let crosswalk, let rules, let occupations):
+        case .anywhereJobs(let unweighted, let onet, let crosswalk, let rules, let occupations, let soc2020):
             let (download, schema) = try lfs(data)
             let classified: AnywhereJobsPipeline.Occupations
+            var notice = lfsNotice()
             if let occupations {
-                classified = .tables(soc2010: DataInput.parse(occupations), soc2020: nil)
+                classified = .tables(soc2010: DataInput.parse(occupations), soc2020: soc2020.map(DataInput.parse))
             } else {
                 let release = try ONetRelease(root: onet ?? "")
                 var classify = AnywhereClassifyPipeline(
@@ -221,10 +222,11 @@ public final class BatchRunner {
                 classify.rulesFile = rules.map { DataInput(path: $0) }
                 classify.command = command(step)
                 classified = .model(classify)
+                if let synthetic = classify.syntheticNotice { notice = [notice, synthetic].compactMap { $0 }.joined(separator: " ") }
             }
             var pipeline = AnywhereJobsPipeline(
                 download: download, files: download.quarters(within: nil), schema: schema, occupations: classified,
-                weighted: !unweighted, out: out, syntheticNotice: lfsNotice(), options: options)
+                weighted: !unweighted, out: out, syntheticNotice: notice, options: options)
             pipeline.command = command(step)
             pipeline.settings = job.settings
             return pipeline

@@ -129,22 +129,25 @@ struct JobNodeReader {
                     quarters: range),
                 output: "lfs-transitions", line: line(node))
         case "tbi-anywhere-jobs":
-            let keys = ["table", "unweighted", "onet", "crosswalk", "rules", "occupations"]
+            let keys = ["table", "unweighted", "onet", "crosswalk", "rules", "occupations", "occupations-soc2020"]
             if let m { try checkKeys(m, allowed: Set(keys), context: "table tbi-anywhere-jobs") }
             let text = { (key: String) in m?[key]?.string }
             let (onet, crosswalk, occupations) = (text("onet"), text("crosswalk"), text("occupations"))
-            guard (occupations != nil) != (onet != nil || crosswalk != nil), occupations != nil || crosswalk != nil && onet != nil
-            else {
+            let fromModel = onet != nil || crosswalk != nil || text("rules") != nil
+            guard occupations != nil ? !fromModel : onet != nil && crosswalk != nil else {
                 throw error(
                     node,
-                    "table tbi-anywhere-jobs needs onet: (the O*NET release) and crosswalk:, or occupations: (a table written by anywhere classify)"
+                    "table tbi-anywhere-jobs needs onet: (the O*NET release) and crosswalk: (rules: optional), or occupations: (a table written by anywhere classify), not both"
                 )
+            }
+            if text("occupations-soc2020") != nil && occupations == nil {
+                throw error(node, "table tbi-anywhere-jobs: occupations-soc2020: goes with occupations: (the SOC 2010 table)")
             }
             return .init(
                 name: "table tbi-anywhere-jobs",
                 work: .anywhereJobs(
                     unweighted: unweighted, onet: onet, crosswalk: crosswalk, rules: text("rules"),
-                    occupations: occupations),
+                    occupations: occupations, occupations2020: text("occupations-soc2020")),
                 output: "tbi-anywhere-jobs", line: line(node))
         default:
             let hint =

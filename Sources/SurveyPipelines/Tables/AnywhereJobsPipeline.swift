@@ -61,7 +61,8 @@ public struct AnywhereJobsPipeline: ReportPipeline {
         var soc2020: [Int: Bool] = [:]
         var described: String
         var warnings: [String] = []
-        var written: [String] = []
+        // The classification used, written with the report (never before it is known to succeed).
+        var writeClassification: () throws -> [String] = { [] }
         switch occupations {
         case .model(var model):
             let result = try model.classify()
@@ -75,11 +76,17 @@ public struct AnywhereJobsPipeline: ReportPipeline {
                 "Occupations classified by \(result.rules.model) (\(result.rules.origin); cut-offs \(result.rules.cutoffsConfidence.isEmpty ? "as given" : result.rules.cutoffsConfidence)) from \(model.release.root) and \(model.crosswalk.description): \(anywhere) of \(result.occupations.count) SOC 2010 unit groups are Anywhere Jobs."
             warnings += result.warnings
             model.out = out + "/occupations.csv"
-            try OutputFolders.create(out)
-            written += try model.writeTable(result)
+            let table = model
+            writeClassification = { try table.writeTable(result) }
         case .tables(let a, let b):
             let first = try OccupationTable.read(a)
-            if first.classification == "soc2020" { soc2020 = first.anywhere } else { soc2010 = first.anywhere }
+            guard first.classification == "soc2010" else {
+                throw SurveyError(
+                    .invalidArgument, file: a.description, variable: first.classification,
+                    reason: "is a SOC 2020 table: the report's quarters are coded to SOC 2010",
+                    hint: "give a soc2010 table with --occupations, and this one with --occupations-soc2020")
+            }
+            soc2010 = first.anywhere
             if let b {
                 let second = try OccupationTable.read(b)
                 guard second.classification == "soc2020" else {
@@ -101,8 +108,8 @@ public struct AnywhereJobsPipeline: ReportPipeline {
         let report = try AnywhereReport(
             quarters: quarters, soc2010: soc2010, soc2020: soc2020, classification: described, weighted: weighted,
             syntheticNotice: syntheticNotice, settings: settings)
-        written = try report.write(to: out) + written
-        written = try addingProvenance(to: written)
+        try OutputFolders.create(out)
+        let written = try addingProvenance(to: try report.write(to: out) + writeClassification())
         if let framesFolder { try report.writeFrames(to: framesFolder) }
         return PipelineResult(
             summary: "\(files.count) LFS quarters (\(LFSDownload.span(files))) → \(out)/", outputs: written,

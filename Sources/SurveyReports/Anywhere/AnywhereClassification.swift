@@ -72,14 +72,16 @@ public struct AnywhereClassification: Sendable {
             while direct[source] == nil {
                 guard let next = crosswalk.sameAs[source] else {
                     throw SurveyError(
-                        .invalidValue, file: crosswalk.input.description, variable: "same_as_" + classification,
+                        .invalidValue, file: crosswalk.input.description, line: crosswalk.sameAsLines[path.last ?? code],
+                        variable: "same_as_" + classification,
                         reason:
                             "unit group \(code) is matched to \(path.dropFirst().map(String.init).joined(separator: " → ")), which has no O*NET codes in the crosswalk"
                     )
                 }
                 guard !path.contains(next) else {
                     throw SurveyError(
-                        .invalidValue, file: crosswalk.input.description, variable: "same_as_" + classification,
+                        .invalidValue, file: crosswalk.input.description, line: crosswalk.sameAsLines[source],
+                        variable: "same_as_" + classification,
                         reason: "same_as matches go round in a loop: \((path + [next]).map(String.init).joined(separator: " → "))")
                 }
                 path.append(next)

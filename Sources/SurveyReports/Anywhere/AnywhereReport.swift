@@ -173,7 +173,7 @@ public struct AnywhereReport: Sendable {
         md +=
             "The LFS quarters of April 2019 to March 2020 are pooled, each quarter's person weight divided by the number of quarters; estimates are **\(weighted ? "weighted" : "unweighted")**, each cell the percentage and, in brackets, its standard error in percentage points. All estimates, with 95% confidence intervals and unweighted counts, are in `estimates.csv`.\n\n"
         md += "## The report's figures beside ours\n\n" + TextTable.markdown(comparison) + "\n\n"
-        if let count = anywhereCount {
+        if weighted, let count = anywhereCount {
             md += String(
                 format: "Anywhere Jobs counted with the weights: %.2f million (the report: 5.9 million).\n\n", count / 1e6)
         }
@@ -212,14 +212,14 @@ public struct AnywhereReport: Sendable {
     static let definitions: [(term: String, definition: String)] = [
         (
             "Anywhere Job",
-            "the main job's occupation (SOC 2010 unit group, SOC10M) is above none of the model's cut-offs (see `ukpanel anywhere classify`)"
+            "the main job's occupation (SOC 2010 unit group, SOC10M; SOC 2020, SOC20M, with --occupations-soc2020 where only that is coded) is above none of the model's cut-offs (see `ukpanel anywhere classify`)"
         ),
         ("worker", "in employment by the ILO definition (ILODEFR = 1) with an occupation the classification covers"),
         ("degree", "highest qualification HIQUL15D (HIQUL22D from 2022) = 1, degree or equivalent"),
         ("age", "AGE at interview; older workers are those aged 35 and over"),
         (
             "family type",
-            "FUTYPE6 grouped: living alone (1-2), couple without children, couple with dependent children, couple with non-dependent children only, lone parent with or without dependent children"
+            "FUTYPE6 grouped for the head of the family unit and their partner (RELHFU 1-2): living alone, couple without children, couple with dependent children, couple with non-dependent children only, lone parent with dependent children, lone parent with non-dependent children only; a son or daughter in the family (RELHFU 3; without RELHFU, anyone aged 18 or under) is counted apart; parents are heads and partners of families with dependent children. Anywhere Jobs' make-up by industry, qualification and family is among those whose category is known"
         ),
         (
             "earnings decile",

@@ -12,6 +12,8 @@ public enum AnywhereTables {
         public var name: String
         public var column: String
         public var categories: [(code: Int32, name: String)]
+        /// The frame column that is 1 where `column` is known: Anywhere Jobs' make-up is among those.
+        public var known: String? = nil
     }
 
     /// The report's breakdowns.
@@ -19,19 +21,20 @@ public enum AnywhereTables {
         Breakdown(
             name: "major group", column: "soc_major",
             categories: (1...9).map { (Int32($0), SOC2010.majorGroups[$0] ?? String($0)) }),
-        Breakdown(name: "industry", column: "industry", categories: industries),
+        Breakdown(name: "industry", column: "industry", categories: industries, known: "industry_known"),
         Breakdown(
             name: "region", column: "region", categories: LFSDefinitions.regions.map { (Int32($0.code), $0.name) }),
-        Breakdown(name: "qualification", column: "qualification", categories: qualifications),
+        Breakdown(
+            name: "qualification", column: "qualification", categories: qualifications, known: "qualification_known"),
         Breakdown(name: "sex", column: "sex", categories: [(2, "Women"), (1, "Men")]),
         Breakdown(name: "age", column: "age_group", categories: [(1, "16-24"), (2, "25-34"), (3, "35 and over")]),
         Breakdown(
             name: "age band", column: "age_band",
             categories: [(1, "16-24"), (2, "25-34"), (3, "35-49"), (4, "50-64"), (5, "65 and over")]),
-        Breakdown(name: "family type", column: "family", categories: families),
+        Breakdown(name: "family type", column: "family", categories: families, known: "family_known"),
         Breakdown(
             name: "parent", column: "parent",
-            categories: [(1, "With dependent children"), (0, "Without dependent children")]),
+            categories: [(1, "With dependent children"), (0, "Without dependent children")], known: "family_known"),
     ]
 
     /// SIC 2007 sections, INDS07M 1-21.
@@ -55,7 +58,7 @@ public enum AnywhereTables {
     static let families: [(code: Int32, name: String)] = [
         (1, "Living alone"), (2, "Couple, no children"), (3, "Couple, dependent children"),
         (4, "Couple, non-dependent children only"), (5, "Lone parent, dependent children"),
-        (6, "Lone parent, non-dependent children only"),
+        (6, "Lone parent, non-dependent children only"), (7, "Son or daughter in a family"),
     ]
 
     /// The tables: `AJ_rate` (the share of a group's workers in Anywhere Jobs), `AJ_of` (the share of
@@ -78,7 +81,7 @@ public enum AnywhereTables {
                 specs.append(
                     EstimateSpec(
                         table: "AJ_of", period: period, group: b.name, category: name, frame: "tbi",
-                        domain: anywhere, event: condition))
+                        domain: anywhere + (b.known.map { [Condition($0, 1)] } ?? []), event: condition))
             }
         }
         for decile in 1...10 {

@@ -341,6 +341,14 @@ enum BuiltinSchemas {
             codes: family_type
             required: false
             confidence: confirmed
+          relationship:
+            label: Relationship to the head of the family unit (RELHFU; 1 head, 2 wife or partner, 3 child)
+            file: lfsp
+            source: RELHFU
+            type: code
+            codes: {1: head of family unit, 2: wife or partner of head, 3: child of head}
+            required: false
+            confidence: confirmed
           dependent_children:
             label: Dependent children in the family under 19 (FDPCH19)
             file: lfsp

@@ -39,8 +39,10 @@ public struct LFSPerson: SurveyRecord, Hashable {
     /// Gross weekly pay in the main job (pounds; employees in waves 1 and 5) and the income weight.
     public var grossWeeklyPay: Observed<Double>
     public var incomeWeight: Observed<Double>
-    /// Type of family unit (FUTYPE6) and dependent children under 19 in it.
+    /// Type of family unit (FUTYPE6), the person's place in it (RELHFU: 1 head, 2 partner, 3 child)
+    /// and dependent children under 19 in it.
     public var familyType: Observed<Int16>
+    public var relationship: Observed<Int16>
     public var dependentChildren: Observed<Int16>
     /// The design variables the schema declares: the person weight of the file's vintage, and the household
     /// as the cluster.
@@ -52,7 +54,7 @@ public struct LFSPerson: SurveyRecord, Hashable {
     public enum Field: Int, CaseIterable, Sendable {
         case hserial, persno, casenop, thiswv, age, ilodefr, home, home2, nssecMajor, nssec5, nssec3, region
         case sex, soc2010, soc2020, industry, hiqual, employmentStatus, grossWeeklyPay, incomeWeight, familyType
-        case dependentChildren
+        case dependentChildren, relationship
     }
 
     public static func harmonisedName(_ field: Field) -> String {
@@ -101,6 +103,7 @@ public struct LFSPerson: SurveyRecord, Hashable {
         grossWeeklyPay = value(.grossWeeklyPay).numberObserved
         incomeWeight = value(.incomeWeight).numberObserved
         familyType = code(.familyType)
+        relationship = code(.relationship)
         dependentChildren = code(.dependentChildren)
         design = fields.design(in: values)
         indicators = fields.indicators(in: values)

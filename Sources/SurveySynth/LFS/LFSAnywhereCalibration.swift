@@ -22,6 +22,8 @@ public enum LFSAnywhereCalibration {
     /// Shares of workers in Anywhere Jobs: 21% at 25-34, 16% at 35 and over.
     public static let share25to34 = 0.21
     public static let share35plus = 0.16
+    /// Of Anywhere Jobs' holders: 39% parents with dependent children.
+    public static let parentShare = 0.39
 
     /// One worker as the raking sees them.
     struct Worker {
@@ -32,6 +34,7 @@ public enum LFSAnywhereCalibration {
         var region: Int
         var degree: Bool
         var age: Int
+        var parent: Bool
     }
 
     /// New weights for `workers` (`weights[w.index]`), so that every margin holds.
@@ -77,6 +80,11 @@ public enum LFSAnywhereCalibration {
             { "\($0.anywhere)\($0.degree)" },
             ["truetrue": degreeShare * anywhere, "truefalse": (1 - degreeShare) * anywhere,
              "falsetrue": graduates - degreeShare * anywhere, "falsefalse": all - graduates - (1 - degreeShare) * anywhere]))
+        let parents = total { $0.parent }
+        margins.append((
+            { "\($0.anywhere)\($0.parent)" },
+            ["truetrue": parentShare * anywhere, "truefalse": (1 - parentShare) * anywhere,
+             "falsetrue": parents - parentShare * anywhere, "falsefalse": all - parents - (1 - parentShare) * anywhere]))
         let band = { (w: Worker) in w.age < 25 ? "y" : w.age < 35 ? "m" : "o" }
         let youngest = total { $0.age < 25 }
         let youngestAnywhere = anywhere - share25to34 * young - share35plus * older

@@ -42,6 +42,7 @@ struct LFSColumnLayout: Sendable {
             ("GRSSWK", { r, _ in r.pay.map { String(format: "%.2f", $0) } ?? "-9" }),
             ("FUTYPE6", { r, _ in String(r.familyType) }),
             ("FDPCH19", { r, _ in String(r.dependentChildren) }),
+            ("RELHFU", { r, _ in String(r.relationship) }),
             ("RESTME", { r, _ in String(r.restme) }),
             ("REFWKY", { r, _ in String(2019 + r.quarter / 4) }),
         ]

@@ -25,6 +25,7 @@ struct SynthLFSRecord: Sendable {
     var hiqual = -9
     var pay: Double?
     var familyType = -9
+    var relationship = -9
     var dependentChildren = -9
     var selfEmployed = false
 }
@@ -101,9 +102,12 @@ struct LFSSimulation {
             let adults = members.filter { records[$0].age >= 19 }.map { records[$0].sex }
             let children = members.filter { records[$0].age < 19 }.count
             let family = LFSJobs.family(adults: adults, children: children, serial: serial)
+            // The first two adults head the family unit; everyone else is a child of it.
+            let heads = members.filter { records[$0].age >= 19 }.sorted { records[$0].persno < records[$1].persno }.prefix(2)
             for k in members {
                 records[k].familyType = family.type(records[k].sex)
                 records[k].dependentChildren = family.dependent
+                records[k].relationship = heads.first == k ? 1 : heads.contains(k) ? 2 : 3
             }
         }
         for k in records.indices {
@@ -147,7 +151,8 @@ struct LFSSimulation {
             guard r.ilodefr == 1, r.soc > 0 else { return nil }
             return LFSAnywhereCalibration.Worker(
                 index: k, anywhere: jobs.anywhere.contains(r.soc), female: r.sex == 2, socMajor: r.soc / 1000,
-                region: r.region, degree: r.hiqual == 1, age: r.age)
+                region: r.region, degree: r.hiqual == 1, age: r.age,
+                parent: (1...2).contains(r.relationship) && [6, 9, 10, 12, 16, 19].contains(r.familyType))
         }
         LFSAnywhereCalibration.rake(workers, weights: &weights)
         for k in quarters[q].indices { quarters[q][k].weight = weights[k] }
