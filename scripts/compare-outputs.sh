@@ -9,7 +9,7 @@
 #
 #   scripts/compare-outputs.sh [--base REF] [--full DATA_DIR]
 #
-#   --base REF   the baseline commit (default: f9c7d1e: the LFS exports gain the Anywhere Jobs variables, issue 17)
+#   --base REF   the baseline commit (default: aafe577: the LFS exports gain the Anywhere Jobs variables, issue 17)
 #   --full DIR   also compare on a full-size synthetic download (ukpanel synth ukhls --scale full)
 #
 # The baseline is built once into bench-data/baseline-REF (never committed); set
@@ -17,7 +17,7 @@
 # is compared without its `finished` and `seconds` fields and the fingerprints (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=f9c7d1e
+base=aafe577
 full=""
 while [ $# -gt 0 ]; do
   case "$1" in
