@@ -16,7 +16,7 @@ Stata: pandas read_stata and pyreadstat: the CSV's columns but the reason column
 variables; numbers equal the CSV's; where the CSV cell is empty, the value is the extended missing
 value whose letter the documented table gives the CSV's reason (.a dont_know … .t not_interviewed,
 written out here by hand); value labels are the dictionary's codes plus those letters' words;
-variable labels are the dictionary's (at most 80 characters).
+variable labels are the dictionary's (at most 80 characters; trailing spaces aside).
 """
 import json
 import math
@@ -183,7 +183,8 @@ def check_stata(folder, stem, csv, kinds):
         if not labels:
             problem(f"{stem}.dta {name}: no value labels (the reasons' words at least)")
     for name in frame.columns:
-        if meta.column_names_to_labels.get(name) != own[name]["label"][:80]:
+        # pyreadstat drops a label's trailing spaces (the 80-character cut can end on one).
+        if (meta.column_names_to_labels.get(name) or "").rstrip() != own[name]["label"][:80].rstrip():
             problem(f"{stem}.dta {name}: label {meta.column_names_to_labels.get(name)!r}")
     if len(data) != len(csv):
         problem(f"{stem}.dta: pyreadstat reads {len(data)} rows, the CSV has {len(csv)}")
