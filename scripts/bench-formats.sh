@@ -70,17 +70,8 @@ cases=(
   "ukpanel select .zsav|$bin select $zsav --vars $vars --quiet"
   "pyreadstat .zsav|$py scripts/formats/peer_read.py pyreadstat $zsav $vars"
 )
-declare -A times memory
-peak=$(mktemp)
-for i in $(seq "$runs"); do
-  for c in "${cases[@]}"; do
-    name=${c%%|*}; cmd=${c#*|}
-    t0=$(date +%s.%N); /usr/bin/time -f "%M" -o "$peak" $cmd > /dev/null; t1=$(date +%s.%N)
-    times[$name]="${times[$name]:-} $(echo "$t1 - $t0" | bc)"; memory[$name]="${memory[$name]:-} $(tail -n 1 "$peak")"
-  done
-done
-rm -f "$peak"
-median() { printf '%s\n' $@ | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+source scripts/bench-timing.sh
+alternate "$runs" "${cases[@]}"
 echo "files: $(du -h "$dta" | cut -f1) .dta, $(du -h "$zip" | cut -f1) zip, $(du -h "$sav" | cut -f1) .sav, $(du -h "$zsav" | cut -f1) .zsav; 8 of $("$bin" inspect "$dta" --vars pidp --quiet | awk '/^rows/ {print $2}') rows' variables; $runs runs, alternating, medians"
 printf '%-28s %8s %9s  %s\n' "reader" "seconds" "peak MB" "ukpanel: × the floor before it"
 floor=""

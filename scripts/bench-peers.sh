@@ -88,19 +88,8 @@ cases=(
   "ukpanel select .sav|sav|$bin select $sav --vars $vars --quiet"
   "pyreadstat .sav|sav|$py scripts/formats/peer_read.py pyreadstat $sav $vars"
 )
-declare -A times memory
-peak=$(mktemp)
-for i in $(seq "$runs"); do
-  for c in "${cases[@]}"; do
-    name=${c%%|*}; rest=${c#*|}; cmd=${rest#*|}
-    t0=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$peak" $cmd >/dev/null 2>&1
-    t1=$(date +%s.%N)
-    times[$name]="${times[$name]:-} $(echo "$t1 - $t0" | bc)"; memory[$name]="${memory[$name]:-} $(tail -n 1 "$peak")"
-  done
-done
-rm -f "$peak"
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+source scripts/bench-timing.sh
+alternate "$runs" "${cases[@]}"
 echo "data: $data (${#waves[@]} waves, $(du -ch "${waves[@]}" | tail -n 1 | cut -f1) of .tab.gz); $runs runs, alternating, medians"
 printf '%-34s %8s %9s  %s\n' case seconds "peak MB" "× the floor of its group"
 declare -A floor

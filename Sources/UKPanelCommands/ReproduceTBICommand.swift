@@ -71,10 +71,10 @@ struct ReproduceTBICommand: ParsableCommand {
     }
 
     func run() throws {
-        let roots = try OccupationModelOptions.given(lfs.first, default: "samples/lfs", option: "--lfs")
-        let download = try LFSDownload(roots: lfs.isEmpty ? [roots] : lfs)
+        let roots = lfs.isEmpty ? [try OccupationModelOptions.given(nil, default: "samples/lfs", option: "--lfs")] : lfs
+        let download = try LFSDownload(roots: roots)
         guard !download.quarters.isEmpty else {
-            throw SurveyError(.invalidArgument, file: "--lfs \(roots)", reason: "no LFS quarterly files (lfsp_<quarter><yy>_eul…) there")
+            throw SurveyError(.invalidArgument, file: "--lfs \(roots.joined(separator: " "))", reason: "no LFS quarterly files (lfsp_<quarter><yy>_eul…) there")
         }
         let classified: AnywhereJobsPipeline.Occupations
         if let occupations {
@@ -92,7 +92,7 @@ struct ReproduceTBICommand: ParsableCommand {
         var pipeline = AnywhereJobsPipeline(
             download: download, files: download.quarters(within: nil), schema: try schemaOptions.load("lfs"), occupations: classified,
             weighted: !unweighted, out: out, framesFolder: frames,
-            syntheticNotice: Self.notice(lfs: lfs.first ?? roots, classified: classified), options: reading.tableOptions)
+            syntheticNotice: Self.notice(lfs: roots[0], classified: classified), options: reading.tableOptions)
         estimation.apply(to: &pipeline)
         try runTables(pipeline, label: "reproduce", reading: reading)
     }

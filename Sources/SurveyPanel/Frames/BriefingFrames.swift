@@ -149,11 +149,9 @@ public struct BriefingFrames: Sendable {
             row[4] = i.isSet(keys.high) ? 1 : 0
             row[5] = i.isSet(keys.home) ? 1 : 0
             let reasons = now.moveReasons
-            for (k, reason) in [
-                reasons.family, reasons.education, reasons.employment, reasons.housing, reasons.area, reasons.other,
-            ].enumerated() {
-                row[6 + k] = moved && reason == .value(1) ? 1 : 0
-            }
+            let reason = { (r: Observed<Int16>) -> Int32 in moved && r == .value(1) ? 1 : 0 }
+            (row[6], row[7], row[8]) = (reason(reasons.family), reason(reasons.education), reason(reasons.employment))
+            (row[9], row[10], row[11]) = (reason(reasons.housing), reason(reasons.area), reason(reasons.other))
             frame.append(weight: weight, stratum: stratum, psu: psu, row: row)
         }
         return (frame, tally)

@@ -64,21 +64,21 @@ public struct EstimationFrame: Sendable {
     /// a column the frame lacks holds nowhere.
     public func rows(domain: [Condition], event: [Condition]) -> (domain: [Int32], event: [Int32]) {
         guard let inDomain = resolve(domain), let inEvent = resolve(event) else { return ([], []) }
-        let domainRows = Self.filter(Array(0..<Int32(count)), inDomain)
-        return (domainRows, Self.filter(domainRows, inEvent))
+        let domainRows = filter(Array(0..<Int32(count)), inDomain)
+        return (domainRows, filter(domainRows, inEvent))
     }
 
     /// The rows of `rows` where every condition holds, one condition at a time.
-    static func filter(_ rows: [Int32], _ conditions: [([Int32], Int32)]) -> [Int32] {
+    func filter(_ rows: [Int32], _ conditions: [(position: Int, value: Int32)]) -> [Int32] {
         var kept = rows
-        for (column, value) in conditions {
-            kept = column.withUnsafeBufferPointer { values in
+        for (position, value) in conditions {
+            kept = values[position].withUnsafeBufferPointer { cells in
                 kept.withUnsafeBufferPointer { candidates in
                     [Int32](unsafeUninitializedCapacity: candidates.count) { out, initialized in
                         var n = 0
                         for row in candidates {
                             out[n] = row
-                            n &+= values[Int(row)] == value ? 1 : 0
+                            n &+= cells[Int(row)] == value ? 1 : 0
                         }
                         initialized = n
                     }
@@ -88,12 +88,12 @@ public struct EstimationFrame: Sendable {
         return kept
     }
 
-    /// The columns and values of `conditions`, or `nil` when one names a column the frame lacks.
-    private func resolve(_ conditions: [Condition]) -> [([Int32], Int32)]? {
-        var resolved: [([Int32], Int32)] = []
+    /// The column positions and values of `conditions`, or `nil` when one names a column the frame lacks.
+    func resolve(_ conditions: [Condition]) -> [(position: Int, value: Int32)]? {
+        var resolved: [(position: Int, value: Int32)] = []
         for condition in conditions {
-            guard let column = column(condition.column) else { return nil }
-            resolved.append((column, condition.value))
+            guard let position = index[condition.column] else { return nil }
+            resolved.append((position, condition.value))
         }
         return resolved
     }

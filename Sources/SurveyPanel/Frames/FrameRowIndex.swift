@@ -55,22 +55,10 @@ public struct FrameRowIndex: Sendable {
     /// `EstimationFrame.rows(domain:event:)`: the same rows, in the same ascending order, found from
     /// the listed rows of the domain's most selective listed condition.
     public func rows(domain: [Condition], event: [Condition]) -> (domain: [Int32], event: [Int32]) {
-        guard let inDomain = resolve(domain), let inEvent = resolve(event) else { return ([], []) }
-        let listed = inDomain.compactMap { c in lists[c.column].map { $0.rows(of: c.value) } }
-        guard let smallest = listed.min(by: { $0.count < $1.count }) else {
-            return frame.rows(domain: domain, event: event)
-        }
-        let domainRows = EstimationFrame.filter(Array(smallest), inDomain.map { (frame.values[$0.column], $0.value) })
-        return (domainRows, EstimationFrame.filter(domainRows, inEvent.map { (frame.values[$0.column], $0.value) }))
-    }
-
-    /// Conditions as (column index, value), or nil when one names a column the frame lacks.
-    private func resolve(_ conditions: [Condition]) -> [(column: Int, value: Int32)]? {
-        var resolved: [(column: Int, value: Int32)] = []
-        for condition in conditions {
-            guard let column = frame.columns.firstIndex(of: condition.column) else { return nil }
-            resolved.append((column, condition.value))
-        }
-        return resolved
+        guard let inDomain = frame.resolve(domain), let inEvent = frame.resolve(event) else { return ([], []) }
+        let listed = inDomain.compactMap { c in lists[c.position].map { $0.rows(of: c.value) } }
+        let start = listed.min(by: { $0.count < $1.count }).map(Array.init) ?? Array(0..<Int32(frame.count))
+        let domainRows = frame.filter(start, inDomain)
+        return (domainRows, frame.filter(domainRows, inEvent))
     }
 }

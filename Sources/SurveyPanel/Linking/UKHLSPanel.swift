@@ -68,25 +68,4 @@ public struct UKHLSPanel: Sendable {
         self.bytesRead = bytesRead
         self.notes = notes
     }
-
-    /// Every pair of consecutive interviews: a person interviewed in wave `w − 1` and in wave `w`.
-    public func transitions() -> [Transition] {
-        var result: [Transition] = []
-        for wave in waves.keys.sorted() {
-            guard let earlier = waves[wave - 1], let later = waves[wave] else { continue }
-            var index: [Int: Int] = [:]
-            index.reserveCapacity(earlier.count)
-            for (i, r) in earlier.enumerated() { index[r.pidp] = i }
-            for r in later {
-                if let i = index[r.pidp] { result.append(Transition(earlier: earlier[i], later: r)) }
-            }
-        }
-        return result
-    }
-
-    /// One person's consecutive interviews.
-    public struct Transition: Sendable {
-        public var earlier: PersonWave
-        public var later: PersonWave
-    }
 }

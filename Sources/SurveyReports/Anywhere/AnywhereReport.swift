@@ -117,26 +117,27 @@ public struct AnywhereReport: Sendable {
         return rows.filter { $0.spec.table == "AJ_potential" }.map(\.spec.period).filter { seen.insert($0).inserted }
     }
 
-    func practiceTable(group: String, category: String) -> [[String]] {
-        var table = [["Quarter"] + AnywhereTables.practiceMeasures.map(\.words) + ["n"]]
-        if group != "all workers" { table[0][0] = "Quarter (\(category))" }
-        for q in quarters {
+    /// Potential against practice: one row per (label, quarter, group, category), a column per measure.
+    func practiceTable(_ first: String, rows: [(label: String, quarter: String, group: String, category: String)])
+        -> [[String]]
+    {
+        var table = [[first] + AnywhereTables.practiceMeasures.map(\.words) + ["n"]]
+        for r in rows {
             table.append(
-                [q] + AnywhereTables.practiceMeasures.map { index.percent($0.table, q, group, category) }
-                    + [index.n("AJ_potential", q, group, category)])
+                [r.label] + AnywhereTables.practiceMeasures.map { index.percent($0.table, r.quarter, r.group, r.category) }
+                    + [index.n("AJ_potential", r.quarter, r.group, r.category)])
         }
         return table
     }
 
+    /// All workers, quarter by quarter.
+    var practiceByQuarter: [[String]] {
+        practiceTable("Quarter", rows: quarters.map { ($0, $0, "all workers", "all workers") })
+    }
+
+    /// One quarter, by the categories of `group` (region or NS-SEC).
     func practiceByGroup(_ group: String, categories: [String], quarter: String) -> [[String]] {
-        var table = [[group == "region" ? "Region (\(quarter))" : "NS-SEC (\(quarter))"]
-            + AnywhereTables.practiceMeasures.map(\.words) + ["n"]]
-        for c in categories {
-            table.append(
-                [c] + AnywhereTables.practiceMeasures.map { index.percent($0.table, quarter, group, c) }
-                    + [index.n("AJ_potential", quarter, group, c)])
-        }
-        return table
+        practiceTable("\(group == "region" ? "Region" : "NS-SEC") (\(quarter))", rows: categories.map { ($0, quarter, group, $0) })
     }
 
     var header: String {
@@ -157,7 +158,7 @@ public struct AnywhereReport: Sendable {
         }
         if !quarters.isEmpty {
             parts.append(
-                "Potential against practice, all workers\n" + TextTable.plain(practiceTable(group: "all workers", category: "all workers")))
+                "Potential against practice, all workers\n" + TextTable.plain(practiceByQuarter))
         }
         parts.append(notes.map { "- \($0)" }.joined(separator: "\n"))
         parts += unknownCodes.map { "Warning. \($0.sentence)" }
@@ -189,7 +190,7 @@ public struct AnywhereReport: Sendable {
         if !quarters.isEmpty, let last = quarters.last {
             md +=
                 "## Beyond the report: potential against practice\n\nFor every quarter, the share of workers whose occupation is an Anywhere Job beside the shares that actually work mainly at home (HOME = 1) or use home as a base (HOME 1-3), and how many of the Anywhere Jobs' holders work mainly at home.\n\n"
-            md += "### All workers\n\n" + TextTable.markdown(practiceTable(group: "all workers", category: "all workers")) + "\n\n"
+            md += "### All workers\n\n" + TextTable.markdown(practiceByQuarter) + "\n\n"
             md +=
                 "### By region\n\n"
                 + TextTable.markdown(practiceByGroup("region", categories: LFSDefinitions.regions.map(\.name), quarter: last))

@@ -44,55 +44,50 @@ public enum LFSAnywhereCalibration {
         }
         let women = total { $0.female }
         let men = total { !$0.female }
-        let all = women + men
         let anywhere = shareWomen * women + shareMen * men
-        let young = total { (25...34).contains($0.age) }
-        let older = total { $0.age >= 35 }
-        // Each margin: a key per worker, and the target weighted total of each key.
+        // Each margin: a key per worker, and the target weighted total of each key. A margin splits the
+        // workers into groups; a group's target is its Anywhere Jobs (`inAnywhere`) and the rest of
+        // its workers (`workers`: the group's weighted total now, unless given).
         var margins: [(key: (Worker) -> String, targets: [String: Double])] = []
-        margins.append((
-            { "\($0.anywhere)\($0.female)" },
-            ["truetrue": shareWomen * women, "falsetrue": (1 - shareWomen) * women,
-             "truefalse": shareMen * men, "falsefalse": (1 - shareMen) * men]))
+        func margin(
+            _ group: @escaping (Worker) -> String, inAnywhere: [String: Double], workers groupTotals: [String: Double] = [:]
+        ) {
+            var targets: [String: Double] = [:]
+            for (g, a) in inAnywhere {
+                targets["true" + g] = a
+                targets["false" + g] = (groupTotals[g] ?? total { group($0) == g }) - a
+            }
+            margins.append(({ "\($0.anywhere)" + group($0) }, targets))
+        }
+        margin({ $0.female ? "f" : "m" }, inAnywhere: ["f": shareWomen * women, "m": shareMen * men])
         let otherMajors = 1 - majorGroupShares.values.reduce(0, +)
         let otherAnywhere = total { $0.anywhere && majorGroupShares[$0.socMajor] == nil }
-        var byMajor: [String: Double] = [:]
-        for major in 1...9 {
-            let workersHere = total { $0.socMajor == major }
-            let share =
-                majorGroupShares[major]
-                ?? (otherAnywhere > 0 ? otherMajors * total { $0.anywhere && $0.socMajor == major } / otherAnywhere : 0)
-            byMajor["true\(major)"] = share * anywhere
-            byMajor["false\(major)"] = workersHere - share * anywhere
-        }
-        margins.append(({ "\($0.anywhere)\($0.socMajor)" }, byMajor))
-        let londonSE = { (w: Worker) in regionShares[w.region] != nil ? String(w.region) : "rest" }
+        margin(
+            { String($0.socMajor) },
+            inAnywhere: Dictionary(
+                uniqueKeysWithValues: (1...9).map { major in
+                    let share =
+                        majorGroupShares[major]
+                        ?? (otherAnywhere > 0
+                            ? otherMajors * total { $0.anywhere && $0.socMajor == major } / otherAnywhere : 0)
+                    return (String(major), share * anywhere)
+                }))
         let restShare = 1 - regionShares.values.reduce(0, +)
-        var byRegion: [String: Double] = [:]
-        for key in ["8", "9", "rest"] {
-            let share = Int(key).flatMap { regionShares[$0] } ?? restShare
-            byRegion["true" + key] = share * anywhere
-            byRegion["false" + key] = total { londonSE($0) == key } - share * anywhere
-        }
-        margins.append(({ "\($0.anywhere)" + londonSE($0) }, byRegion))
+        margin(
+            { regionShares[$0.region] != nil ? String($0.region) : "rest" },
+            inAnywhere: ["8": (regionShares[8] ?? 0) * anywhere, "9": (regionShares[9] ?? 0) * anywhere,
+                "rest": restShare * anywhere])
         let graduates = degreeShare * anywhere / graduatesInAnywhere
-        margins.append((
-            { "\($0.anywhere)\($0.degree)" },
-            ["truetrue": degreeShare * anywhere, "truefalse": (1 - degreeShare) * anywhere,
-             "falsetrue": graduates - degreeShare * anywhere, "falsefalse": all - graduates - (1 - degreeShare) * anywhere]))
-        let parents = total { $0.parent }
-        margins.append((
-            { "\($0.anywhere)\($0.parent)" },
-            ["truetrue": parentShare * anywhere, "truefalse": (1 - parentShare) * anywhere,
-             "falsetrue": parents - parentShare * anywhere, "falsefalse": all - parents - (1 - parentShare) * anywhere]))
-        let band = { (w: Worker) in w.age < 25 ? "y" : w.age < 35 ? "m" : "o" }
-        let youngest = total { $0.age < 25 }
-        let youngestAnywhere = anywhere - share25to34 * young - share35plus * older
-        margins.append((
-            { "\($0.anywhere)" + band($0) },
-            ["truem": share25to34 * young, "falsem": (1 - share25to34) * young,
-             "trueo": share35plus * older, "falseo": (1 - share35plus) * older,
-             "truey": youngestAnywhere, "falsey": youngest - youngestAnywhere]))
+        margin(
+            { String($0.degree) }, inAnywhere: ["true": degreeShare * anywhere, "false": (1 - degreeShare) * anywhere],
+            workers: ["true": graduates, "false": women + men - graduates])
+        margin({ String($0.parent) }, inAnywhere: ["true": parentShare * anywhere, "false": (1 - parentShare) * anywhere])
+        let young = total { (25...34).contains($0.age) }
+        let older = total { $0.age >= 35 }
+        margin(
+            { $0.age < 25 ? "y" : $0.age < 35 ? "m" : "o" },
+            inAnywhere: ["m": share25to34 * young, "o": share35plus * older,
+                "y": anywhere - share25to34 * young - share35plus * older])
         for _ in 0..<rounds {
             for margin in margins {
                 var current: [String: Double] = [:]

@@ -67,7 +67,7 @@ struct LFSJobs {
     }
 
     /// The industry section (INDS07M 1-21) of a job.
-    static func industry(unitGroup: Int, anywhere: Bool, _ random: inout SplitMix64) -> Int {
+    static func industry(anywhere: Bool, _ random: inout SplitMix64) -> Int {
         // Sections A-U; Anywhere Jobs lean to finance, information and communication, professional
         // services and manufacturing.
         let anywhereMix: [Double] = [
@@ -76,7 +76,6 @@ struct LFSJobs {
         let otherMix: [Double] = [
             1.2, 0.4, 8, 0.5, 0.8, 7.5, 15, 5, 7, 3, 3, 1.2, 6, 5, 5.5, 10.5, 14, 3, 2.5, 0.3, 0.1,
         ]
-        _ = unitGroup
         return 1 + random.pick(anywhere ? anywhereMix : otherMix)
     }
 

@@ -124,8 +124,7 @@ struct LFSSimulation {
                     soc: soc, degree: people[index].hiqual == 1, region: r.region, age: r.age, sex: r.sex, &traits)
                 people[index].unitGroup = unit
                 people[index].unitClass = r.major
-                people[index].industry = LFSJobs.industry(
-                    unitGroup: unit, anywhere: jobs.anywhere.contains(unit), &traits)
+                people[index].industry = LFSJobs.industry(anywhere: jobs.anywhere.contains(unit), &traits)
             }
             if people[index].hiqual == 0 {
                 people[index].hiqual = LFSJobs.qualification(socMajor: nil, age: r.age, &traits)
